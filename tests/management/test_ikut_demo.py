@@ -1,0 +1,117 @@
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.test import TestCase, override_settings
+from wagtail.models import Locale
+
+from wagtail_ikut.models import (
+    CourseTheme,
+    Language,
+    Municipality,
+    Organisation,
+    ServiceCategory,
+    TargetGroup,
+)
+
+MODELS = [CourseTheme, Language, Municipality, Organisation, ServiceCategory, TargetGroup]
+
+
+def snapshot():
+    """Return every demo row as it is, to compare before and after a run."""
+    return {model: list(model.objects.order_by("pk").values()) for model in MODELS}
+
+
+def run_demo():
+    # The package's own command, not the example site's override of it.
+    from wagtail_ikut.management.commands.ikut_demo import Command
+
+    out = StringIO()
+    call_command(Command(), stdout=out)
+    return out.getvalue()
+
+
+class DemoCommandTests(TestCase):
+    def test_creates_the_municipalities_with_their_official_codes_in_three_languages(self):
+        run_demo()
+        codes = {
+            code: set(
+                Municipality.objects.filter(code=code).values_list("locale__language_code", "name")
+            )
+            for code in ("091", "853")
+        }
+        self.assertEqual(
+            codes["091"], {("fi", "Helsinki"), ("sv", "Helsingfors"), ("en", "Helsinki")}
+        )
+        self.assertEqual(codes["853"], {("fi", "Turku"), ("sv", "Åbo"), ("en", "Turku")})
+        self.assertEqual(
+            set(Municipality.objects.values_list("code", flat=True)),
+            {"091", "049", "092", "853", "837", "564", "297", "905"},
+        )
+
+    def test_creates_the_organisations_named_in_the_seed_material(self):
+        run_demo()
+        english = set(
+            Organisation.objects.filter(locale__language_code="en").values_list("name", flat=True)
+        )
+        for name in (
+            "National Assistance System for Victims of Human Trafficking",
+            "Victim Support Finland (RIKU)",
+            "MONIKA – Multicultural Women's Association",
+            "City of Helsinki",
+            "City of Kuopio",
+            "Vaasa anti-trafficking network",
+        ):
+            self.assertIn(name, english)
+
+    def test_every_object_has_its_translations_linked(self):
+        run_demo()
+        for model in MODELS:
+            for obj in model.objects.filter(locale__language_code="fi"):
+                with self.subTest(model=model.__name__, obj=str(obj)):
+                    languages = {t.locale.language_code for t in obj.get_translations()}
+                    self.assertEqual(languages, {"sv", "en"})
+
+    def test_a_network_belongs_to_its_city_in_every_language(self):
+        run_demo()
+        for network in Organisation.objects.filter(kind=Organisation.Kind.LOCAL_NETWORK):
+            with self.subTest(network=str(network)):
+                self.assertEqual(network.parent.kind, Organisation.Kind.MUNICIPALITY)
+                self.assertEqual(network.parent.locale_id, network.locale_id)
+
+    def test_running_twice_changes_nothing(self):
+        run_demo()
+        before = snapshot()
+        output = run_demo()
+        self.assertEqual(snapshot(), before)
+        self.assertIn("nothing to do", output)
+
+    def test_an_editors_change_survives_a_second_run(self):
+        run_demo()
+        helsinki = Municipality.objects.get(code="091", locale__language_code="fi")
+        helsinki.name = "Helsingin kaupunki"
+        helsinki.save()
+        run_demo()
+        helsinki.refresh_from_db()
+        self.assertEqual(helsinki.name, "Helsingin kaupunki")
+        self.assertEqual(Municipality.objects.filter(code="091").count(), 3)
+
+    def test_demo_contacts_are_organisations_own_never_personal(self):
+        run_demo()
+        phones = set(Organisation.objects.exclude(phone="").values_list("phone", flat=True))
+        # The Assistance System's and Victim Support Finland's public help lines.
+        self.assertEqual(phones, {"+358295463177", "116006"})
+
+    @override_settings(WAGTAIL_IKUT={"DEMO_LANGUAGES": ["fi", "sv"]})
+    def test_writes_only_the_languages_the_site_asks_for(self):
+        run_demo()
+        self.assertEqual(
+            set(Municipality.objects.values_list("locale__language_code", flat=True)),
+            {"fi", "sv"},
+        )
+
+    @override_settings(WAGTAIL_CONTENT_LANGUAGES=[("fi", "Finnish")], LANGUAGES=[("fi", "Finnish")])
+    def test_a_site_without_the_demo_languages_gets_a_clear_error_and_no_content(self):
+        with self.assertRaisesMessage(CommandError, "sv, en is not in WAGTAIL_CONTENT_LANGUAGES"):
+            run_demo()
+        self.assertFalse(Municipality.objects.exists())
+        self.assertFalse(Locale.objects.filter(language_code="sv").exists())

@@ -1,0 +1,19 @@
+"""Test settings: the example site, as a municipality would run it, with test speed-ups.
+
+``DATABASE_URL`` picks the database (SQLite in memory by default; scripts/run-tests also runs
+the suite on a real PostgreSQL).
+"""
+
+import os
+
+import dj_database_url
+
+from ikut_site.settings import *  # noqa: F403
+
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DEBUG = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

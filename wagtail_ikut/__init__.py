@@ -1,0 +1,3 @@
+"""Courses, guidance and a low-threshold service directory for Wagtail."""
+
+__version__ = "0.1.0"

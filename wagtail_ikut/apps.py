@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailIkutAppConfig(AppConfig):
+    name = "wagtail_ikut"
+    label = "wagtail_ikut"
+    verbose_name = _("Help for victims of trafficking")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.core import checks
+        from django.core.signals import setting_changed
+
+        from .checks import check_settings
+        from .conf import reload_settings
+
+        checks.register(check_settings, checks.Tags.compatibility)
+        setting_changed.connect(reload_settings, dispatch_uid="wagtail_ikut_reload_settings")

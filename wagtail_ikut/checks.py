@@ -1,0 +1,99 @@
+"""System checks that turn a misconfigured ``WAGTAIL_IKUT`` into a clear message."""
+
+import difflib
+
+import phonenumbers
+from django.conf import settings
+from django.core.checks import Error
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from .conf import DEFAULTS
+from .demo.content import DEMO_CONTENT_LANGUAGES
+
+
+def check_settings(app_configs, **kwargs):
+    """Report a ``WAGTAIL_IKUT`` setting that is not a dict, has unknown keys or bad values."""
+    user_settings = getattr(settings, "WAGTAIL_IKUT", {})
+    if not isinstance(user_settings, dict):
+        return [
+            Error(
+                f"WAGTAIL_IKUT must be a dict, not {type(user_settings).__name__}.",
+                hint='Write it as WAGTAIL_IKUT = {"DEFAULT_PHONE_REGION": "FI"}.',
+                id="wagtail_ikut.E001",
+            )
+        ]
+    errors = []
+    for key, value in user_settings.items():
+        if key not in DEFAULTS:
+            close = difflib.get_close_matches(str(key), DEFAULTS, n=1)
+            errors.append(
+                Error(
+                    f"WAGTAIL_IKUT has an unknown key {key!r}.",
+                    hint=(f"Did you mean {close[0]!r}? " if close else "")
+                    + "Known keys: "
+                    + ", ".join(sorted(DEFAULTS))
+                    + ".",
+                    id="wagtail_ikut.E002",
+                )
+            )
+        elif not isinstance(value, type(DEFAULTS[key])):
+            errors.append(
+                Error(
+                    f"WAGTAIL_IKUT[{key!r}] must be a {type(DEFAULTS[key]).__name__}, "
+                    f"not {type(value).__name__}.",
+                    hint=f"The default is {DEFAULTS[key]!r}.",
+                    id="wagtail_ikut.E003",
+                )
+            )
+        else:
+            errors.extend(VALUE_CHECKS.get(key, lambda value: [])(value))
+    return errors
+
+
+def check_phone_region(value):
+    if value in phonenumbers.SUPPORTED_REGIONS:
+        return []
+    return [
+        Error(
+            f"WAGTAIL_IKUT['DEFAULT_PHONE_REGION'] is {value!r}, which is not a region code.",
+            hint='Use an ISO 3166-1 alpha-2 code in upper case, e.g. "FI".',
+            id="wagtail_ikut.E004",
+        )
+    ]
+
+
+def check_demo_languages(value):
+    unknown = [code for code in value if code not in DEMO_CONTENT_LANGUAGES]
+    if value and not unknown:
+        return []
+    return [
+        Error(
+            f"WAGTAIL_IKUT['DEMO_LANGUAGES'] is {value!r}; the demo content is written in "
+            + ", ".join(DEMO_CONTENT_LANGUAGES)
+            + " only.",
+            hint="List one or more of those codes; the first is the source language.",
+            id="wagtail_ikut.E005",
+        )
+    ]
+
+
+def check_quick_exit_url(value):
+    try:
+        URLValidator(schemes=["https"])(value)
+    except ValidationError:
+        return [
+            Error(
+                f"WAGTAIL_IKUT['QUICK_EXIT_URL'] is {value!r}, which is not an https address.",
+                hint='Give the full address of a neutral site, e.g. "https://www.google.com/".',
+                id="wagtail_ikut.E006",
+            )
+        ]
+    return []
+
+
+VALUE_CHECKS = {
+    "QUICK_EXIT_URL": check_quick_exit_url,
+    "DEFAULT_PHONE_REGION": check_phone_region,
+    "DEMO_LANGUAGES": check_demo_languages,
+}

@@ -1,0 +1,45 @@
+"""The package's settings: one ``WAGTAIL_IKUT`` dict read over documented defaults."""
+
+from django.conf import settings
+
+#: Every key a site may set in ``WAGTAIL_IKUT``, with its default.
+DEFAULTS = {
+    # Region assumed for phone numbers written without a country code ("09 123 4567").
+    "DEFAULT_PHONE_REGION": "FI",
+    # Where the quick-exit control on every public page sends a visitor: a neutral site.
+    "QUICK_EXIT_URL": "https://www.google.com/",
+    # Language codes the demo content is written in; the first is the source locale.
+    "DEMO_LANGUAGES": ["fi", "sv", "en"],
+}
+
+
+class IkutSettings:
+    """Give attribute access to ``WAGTAIL_IKUT`` merged over :data:`DEFAULTS`."""
+
+    def __init__(self):
+        self._cache = {}
+
+    @property
+    def user_settings(self):
+        value = getattr(settings, "WAGTAIL_IKUT", {})
+        # checks.py reports a non-dict value; reading falls back so the check can run.
+        return value if isinstance(value, dict) else {}
+
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"Unknown WAGTAIL_IKUT setting: {name!r}")
+        if name not in self._cache:
+            self._cache[name] = self.user_settings.get(name, DEFAULTS[name])
+        return self._cache[name]
+
+    def reload(self):
+        self._cache.clear()
+
+
+ikut_settings = IkutSettings()
+
+
+def reload_settings(*, setting, **kwargs):
+    """Forget cached values when a test or a site changes ``WAGTAIL_IKUT``."""
+    if setting == "WAGTAIL_IKUT":
+        ikut_settings.reload()
