@@ -33,9 +33,7 @@ def test_every_string_is_translated(language):
 def test_the_compiled_catalogue_matches_the_source(language):
     po = polib.pofile(catalogue(language))
     mo = polib.mofile(catalogue(language, "mo"))
-    assert {e.msgid: e.msgstr for e in mo} == {
-        e.msgid: e.msgstr for e in po.translated_entries()
-    }
+    assert {e.msgid: e.msgstr for e in mo} == {e.msgid: e.msgstr for e in po.translated_entries()}
 
 
 def test_the_catalogues_hold_every_string_in_the_code(tmp_path):

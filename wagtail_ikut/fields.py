@@ -15,7 +15,7 @@ class PhoneNumberField(models.CharField):
     form and are stored as their digits.
     """
 
-    description = _("Phone number (E.164)")
+    description = _("Phone number")
 
     def __init__(self, *args, **kwargs):
         # E.164: a "+" and at most 15 digits.

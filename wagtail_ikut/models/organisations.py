@@ -21,7 +21,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         LOCAL_NETWORK = "local_network", _("Local network")
 
     name = models.CharField(_("name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     description = models.TextField(
         _("description"),
         blank=True,
@@ -31,7 +31,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     email = models.EmailField(
         _("email"),
         blank=True,
-        help_text=_("A shared address of the organisation, never a person's own address."),
+        help_text=_("A shared email address of the organisation, never a person's own."),
     )
     phone = PhoneNumberField(
         _("phone"),

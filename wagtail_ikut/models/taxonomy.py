@@ -18,7 +18,7 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
         allow_unicode=False,
         help_text=_(
             "Short identifier used in search filters and addresses, the same in every "
-            "language, e.g. “housing”."
+            "language: lower-case letters a–z, digits and hyphens, e.g. “housing”."
         ),
     )
     description = models.TextField(_("description"), blank=True)
