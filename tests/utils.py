@@ -1,5 +1,9 @@
+from wagtail.models import Site
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.users.models import UserProfile
+
+from tests.factories import OrganisationFactory
+from wagtail_ikut.models import ServiceDirectoryPage, ServicePage
 
 
 class EnglishAdminTestUtils(WagtailTestUtils):
@@ -11,3 +15,30 @@ class EnglishAdminTestUtils(WagtailTestUtils):
         profile.preferred_language = "en"
         profile.save()
         return user
+
+
+def site_root():
+    return Site.objects.get(is_default_site=True).root_page
+
+
+def make_directory(parent=None, **fields):
+    """Add a published service directory under the site's front page (or ``parent``)."""
+    parent = parent or site_root()
+    directory = ServiceDirectoryPage(title=fields.pop("title", "Palvelut"), **fields)
+    parent.add_child(instance=directory)
+    directory.save_revision().publish()
+    return directory
+
+
+def make_service(directory, title="Palvelu", publish=True, **fields):
+    """Add a service under ``directory``; child rows and many-to-many values may be given."""
+    fields.setdefault("summary", f"{title}: apua ihmiskaupan uhreille.")
+    if "provider" not in fields:
+        fields["provider"] = OrganisationFactory(locale=directory.locale)
+    service = ServicePage(title=title, locale=directory.locale, live=publish, **fields)
+    directory.add_child(instance=service)
+    revision = service.save_revision()
+    if publish:
+        revision.publish()
+    service.refresh_from_db()
+    return service

@@ -14,6 +14,8 @@ class WagtailIkutAppConfig(AppConfig):
 
         from .checks import check_settings
         from .conf import reload_settings
+        from .signal_handlers import register_signal_handlers
 
         checks.register(check_settings, checks.Tags.compatibility)
         setting_changed.connect(reload_settings, dispatch_uid="wagtail_ikut_reload_settings")
+        register_signal_handlers()

@@ -8,6 +8,8 @@ DEFAULTS = {
     "DEFAULT_PHONE_REGION": "FI",
     # Where the quick-exit control on every public page sends a visitor: a neutral site.
     "QUICK_EXIT_URL": "https://www.google.com/",
+    # Days after which a service's "last verified" date counts as overdue for a check.
+    "VERIFICATION_MAX_AGE_DAYS": 180,
     # Language codes the demo content is written in; the first is the source locale.
     "DEMO_LANGUAGES": ["fi", "sv", "en"],
 }

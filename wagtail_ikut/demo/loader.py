@@ -1,19 +1,25 @@
 """Create the demo content once; running it again changes nothing."""
 
+import datetime
 import uuid
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from ..models import (
+    ContactChannel,
     CourseTheme,
     Language,
     Municipality,
+    OpeningHours,
     Organisation,
     ServiceCategory,
+    ServiceDirectoryPage,
+    ServiceLocation,
+    ServicePage,
     TargetGroup,
 )
-from . import content
+from . import content, services
 
 # Demo objects get translation keys derived from their content keys, so a second run finds
 # them again however an editor has renamed them since.
@@ -41,7 +47,88 @@ class DemoLoader:
         self.load_entries(TargetGroup, content.TARGET_GROUPS)
         self.load_entries(CourseTheme, content.COURSE_THEMES)
         self.load_entries(Organisation, content.ORGANISATIONS)
+        self.load_pages()
         return self.created
+
+    def load_pages(self):
+        """Put a service directory with the demo services under the default site's root."""
+        root = Site.objects.get(is_default_site=True).root_page
+        for locale in self.locales:
+            parent = self.translated_root(root, locale)
+            directory = self.get_or_create_page(
+                ServiceDirectoryPage, services.DIRECTORY, locale, parent
+            )
+            for entry in services.SERVICES:
+                self.get_or_create_page(ServicePage, entry, locale, directory)
+
+    def translated_root(self, root, locale):
+        translation = root.get_translation_or_none(locale)
+        if translation is None:
+            translation = root.copy_for_translation(locale)
+            translation.save_revision().publish()
+        return translation
+
+    def get_or_create_page(self, model, entry, locale, parent):
+        key = translation_key(model, entry["key"])
+        existing = model.objects.filter(translation_key=key, locale=locale).first()
+        if existing is not None:
+            return existing
+        page = model(translation_key=key, locale=locale, **self.page_values(entry, locale))
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def page_values(self, entry, locale):
+        code = locale.language_code
+
+        def text(value):
+            return value[code] if isinstance(value, dict) else value
+
+        def terms(model, field, keys):
+            return list(model.objects.filter(locale=locale, **{f"{field}__in": keys}))
+
+        values = {"title": text(entry["title"]), "slug": entry["slug"]}
+        if "intro" in entry:
+            values["intro"] = text(entry["intro"])
+            return values
+        municipalities = {m.code: m for m in terms(Municipality, "code", content_codes())}
+        values.update(
+            summary=text(entry["summary"]),
+            provider=Organisation.objects.get(
+                translation_key=translation_key(Organisation, entry["provider"]), locale=locale
+            ),
+            nationwide=entry.get("nationwide", False),
+            language_note=text(entry.get("language_note", "")),
+            open_24_7=entry.get("open_24_7", False),
+            last_verified=services.LAST_VERIFIED,
+            verified_by="wagtail-ikut demo",
+            categories=terms(ServiceCategory, "slug", entry["categories"]),
+            target_groups=terms(TargetGroup, "slug", entry["target_groups"]),
+            municipalities=[municipalities[c] for c in entry.get("municipalities", [])],
+            languages=terms(Language, "code", entry["languages"]),
+            locations=[
+                ServiceLocation(
+                    **{
+                        **{name: text(value) for name, value in location.items()},
+                        "municipality": municipalities[location["municipality"]],
+                    }
+                )
+                for location in entry.get("locations", [])
+            ],
+            opening_hours=[
+                OpeningHours(
+                    weekday=weekday,
+                    opens=datetime.time.fromisoformat(opens),
+                    closes=datetime.time.fromisoformat(closes),
+                    by_appointment=bool(rest and rest[0]),
+                )
+                for weekday, opens, closes, *rest in entry.get("hours", [])
+            ],
+            contact_channels=[ContactChannel(**contact) for contact in entry.get("contacts", [])],
+            **dict.fromkeys(entry.get("flags", []), True),
+        )
+        return values
 
     def load_entries(self, model, entries):
         for entry in entries:
@@ -72,3 +159,7 @@ class DemoLoader:
                 value = value[locale.language_code]
             values[name] = value
         return values
+
+
+def content_codes():
+    return [entry["code"] for entry in content.MUNICIPALITIES]

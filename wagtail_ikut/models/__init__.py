@@ -1,11 +1,31 @@
 from .organisations import Organisation
+from .search import ServiceSearchDocument
+from .services import (
+    LOW_THRESHOLD_FLAGS,
+    ContactChannel,
+    OpeningHours,
+    OpeningHoursException,
+    ServiceDirectoryPage,
+    ServiceLocation,
+    ServicePage,
+    ServiceStatus,
+)
 from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, TargetGroup
 
 __all__ = [
+    "LOW_THRESHOLD_FLAGS",
+    "ContactChannel",
     "CourseTheme",
     "Language",
     "Municipality",
+    "OpeningHours",
+    "OpeningHoursException",
     "Organisation",
     "ServiceCategory",
+    "ServiceDirectoryPage",
+    "ServiceLocation",
+    "ServicePage",
+    "ServiceSearchDocument",
+    "ServiceStatus",
     "TargetGroup",
 ]

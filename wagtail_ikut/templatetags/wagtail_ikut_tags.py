@@ -1,5 +1,11 @@
-from django import template
+import json
 
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from wagtail_ikut import hours, structured_data
 from wagtail_ikut.conf import ikut_settings
 
 register = template.Library()
@@ -15,3 +21,31 @@ def quick_exit_url():
 def page_translations(page):
     """Return the live versions of ``page`` in every language, the current one included."""
     return page.get_translations(inclusive=True).live().select_related("locale")
+
+
+@register.simple_tag
+def json_ld(data):
+    """Render ``data`` as a JSON-LD script element, safe inside HTML."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # "<" can close the script element early; JSON reads "\u003c" as the same character.
+    return mark_safe(  # noqa: S308 - the only markup is ours, the data is escaped above
+        '<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def service_json_ld(context, page):
+    """Render a service page's schema.org data."""
+    return json_ld(structured_data.service_json_ld(page, page.get_full_url(context.get("request"))))
+
+
+@register.simple_tag
+def service_week(page):
+    """Return the service's opening periods for the coming seven days."""
+    return hours.week(page, timezone.localdate())
+
+
+@register.simple_tag
+def service_status(page):
+    """Return whether the service is open now, and until when."""
+    return hours.status_at(page, timezone.now())

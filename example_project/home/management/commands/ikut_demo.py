@@ -24,14 +24,15 @@ class Command(ikut_demo.Command):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        super().handle(*args, **options)
+        # The front page first, so that the demo directory goes under its translations.
         self.translate_front_page()
+        super().handle(*args, **options)
         self.create_superuser()
 
     def translate_front_page(self):
         home = HomePage.objects.get(depth=2, locale=Locale.get_default())
         for code, (title, intro) in FRONT_PAGE.items():
-            locale = Locale.objects.get(language_code=code)
+            locale, _created = Locale.objects.get_or_create(language_code=code)
             if home.has_translation(locale):
                 continue
             page = home.copy_for_translation(locale)

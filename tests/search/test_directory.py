@@ -1,0 +1,322 @@
+"""The public directory search, as a visitor uses it through the page's query string."""
+
+import json
+import re
+from decimal import Decimal
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from tests.factories import (
+    LanguageFactory,
+    LocaleFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    ServiceCategoryFactory,
+)
+from tests.utils import make_directory, make_service
+from wagtail_ikut.models import (
+    LOW_THRESHOLD_FLAGS,
+    Organisation,
+    ServiceLocation,
+    ServiceSearchDocument,
+    ServiceStatus,
+)
+
+
+class DirectoryTestCase(TestCase):
+    def setUp(self):
+        self.directory = make_directory()
+
+    def search(self, **params):
+        response = self.client.get(self.directory.url, params)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def found(self, **params):
+        """Return the titles of the services a search finds, in order."""
+        results = self.search(**params).context["results"]
+        return [service.title for service in results.page.object_list]
+
+    def facet(self, response, name):
+        [values] = [v for n, _label, v in response.context["results"].facets if n == name]
+        return {value.value: value.count for value in values}
+
+
+class VisibilityTests(DirectoryTestCase):
+    def test_lists_the_published_services_below_the_directory(self):
+        make_service(self.directory, "Sosiaalineuvonta")
+        make_service(self.directory, "Luonnos", publish=False)
+        make_service(make_directory(title="Toinen hakemisto"), "Muualla")
+        self.assertEqual(self.found(), ["Sosiaalineuvonta"])
+
+    def test_ended_services_never_appear(self):
+        make_service(self.directory, "Päättynyt", status=ServiceStatus.ENDED)
+        self.assertEqual(self.found(), [])
+        self.assertEqual(self.found(q="päättynyt"), [])
+
+    def test_temporarily_closed_services_appear_marked(self):
+        make_service(
+            self.directory,
+            "Remontissa",
+            status=ServiceStatus.TEMPORARILY_CLOSED,
+            status_note="Suljettu maaliskuuhun asti",
+        )
+        response = self.search()
+        self.assertContains(response, "Suljettu maaliskuuhun asti")
+        self.assertContains(response, 'class="ikut-status"')
+
+    def test_an_unpublished_service_leaves_the_search_index(self):
+        service = make_service(self.directory, "Kriisipuhelin")
+        self.assertEqual(self.found(q="kriisipuhelin"), ["Kriisipuhelin"])
+        service.unpublish()
+        self.assertFalse(ServiceSearchDocument.objects.filter(page=service).exists())
+        self.assertEqual(self.found(q="kriisipuhelin"), [])
+
+
+class FlagTests(DirectoryTestCase):
+    def test_every_low_threshold_flag_filters_and_is_counted(self):
+        for flag in LOW_THRESHOLD_FLAGS:
+            make_service(self.directory, f"Palvelu {flag}", **{flag: True})
+        make_service(self.directory, "Ajanvarauksella")
+        response = self.search()
+        counts = {name: count for name, _label, count, _on in response.context["results"].flags}
+        self.assertEqual(counts, dict.fromkeys(LOW_THRESHOLD_FLAGS, 1))
+        for flag in LOW_THRESHOLD_FLAGS:
+            with self.subTest(flag=flag):
+                self.assertEqual(self.found(**{flag: "1"}), [f"Palvelu {flag}"])
+
+    def test_flags_combine_with_and(self):
+        make_service(self.directory, "Molemmat", walk_in=True, anonymous=True)
+        make_service(self.directory, "Vain toinen", walk_in=True)
+        self.assertEqual(self.found(walk_in="1", anonymous="1"), ["Molemmat"])
+
+
+class FacetTests(DirectoryTestCase):
+    def test_categories_filter_with_or_and_count_without_their_own_filter(self):
+        housing = ServiceCategoryFactory(slug="housing", name="Asuminen")
+        health = ServiceCategoryFactory(slug="health-care", name="Terveys")
+        make_service(self.directory, "Asunto", categories=[housing])
+        make_service(self.directory, "Klinikka", categories=[health])
+        make_service(self.directory, "Molemmat", categories=[housing, health])
+        response = self.search(category="housing")
+        self.assertEqual(
+            [s.title for s in response.context["results"].page.object_list], ["Asunto", "Molemmat"]
+        )
+        self.assertEqual(self.facet(response, "category"), {"housing": 2, "health-care": 2})
+        self.assertEqual(
+            self.found(category=["housing", "health-care"]), ["Asunto", "Klinikka", "Molemmat"]
+        )
+
+    def test_a_municipality_includes_the_nationwide_services(self):
+        vantaa = MunicipalityFactory(code="092", name="Vantaa")
+        turku = MunicipalityFactory(code="853", name="Turku")
+        make_service(self.directory, "Vantaan palvelu", municipalities=[vantaa])
+        make_service(self.directory, "Turun palvelu", municipalities=[turku])
+        make_service(self.directory, "Valtakunnallinen", nationwide=True)
+        response = self.search(municipality="092")
+        self.assertEqual(
+            [s.title for s in response.context["results"].page.object_list],
+            ["Valtakunnallinen", "Vantaan palvelu"],
+        )
+        self.assertEqual(self.facet(response, "municipality"), {"092": 2, "853": 2})
+
+    def test_languages_are_named_in_themselves(self):
+        russian = LanguageFactory(code="ru", name="venäjä", native_name="русский")
+        make_service(self.directory, "Venäjäksi", languages=[russian])
+        response = self.search(language="ru")
+        self.assertEqual(self.facet(response, "language"), {"ru": 1})
+        self.assertContains(response, "русский (venäjä)")
+
+    def test_provider_kind_filters(self):
+        make_service(
+            self.directory,
+            "Kunnan",
+            provider=OrganisationFactory(kind=Organisation.Kind.MUNICIPALITY),
+        )
+        make_service(
+            self.directory, "Järjestön", provider=OrganisationFactory(kind=Organisation.Kind.NGO)
+        )
+        response = self.search(provider="ngo")
+        self.assertEqual(
+            [s.title for s in response.context["results"].page.object_list], ["Järjestön"]
+        )
+        self.assertEqual(self.facet(response, "provider"), {"municipality": 1, "ngo": 1})
+
+    def test_filters_combine_with_the_search_text(self):
+        housing = ServiceCategoryFactory(slug="housing")
+        make_service(self.directory, "Kriisiasunto", categories=[housing])
+        make_service(self.directory, "Kriisipuhelin")
+        self.assertEqual(self.found(q="kriisi", category="housing"), ["Kriisiasunto"])
+
+
+class TextSearchTests(DirectoryTestCase):
+    def test_title_matches_rank_before_body_matches(self):
+        make_service(self.directory, "Neuvonta", summary="Apua oikeusapuun liittyvissä asioissa.")
+        make_service(self.directory, "Oikeusapu", summary="Neuvontaa.")
+        self.assertEqual(self.found(q="oikeusapu"), ["Oikeusapu", "Neuvonta"])
+
+    def test_finnish_inflected_forms_are_found(self):
+        make_service(
+            self.directory, "Tukea ihmiskaupan uhreille", summary="Oikeusapua ja majoitusta."
+        )
+        for query in ("ihmiskauppa", "uhri", "oikeusapu", "majoitus"):
+            with self.subTest(query=query):
+                self.assertEqual(self.found(q=query), ["Tukea ihmiskaupan uhreille"])
+
+    def test_swedish_inflected_forms_are_found(self):
+        swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
+        make_service(swedish, "Juridisk rådgivningen", summary="Stödet för offer.")
+        response = self.client.get(swedish.url, {"q": "rådgivning stöd"})
+        self.assertEqual(
+            [s.title for s in response.context["results"].page.object_list],
+            ["Juridisk rådgivningen"],
+        )
+
+    def test_search_stays_in_the_directorys_language(self):
+        make_service(self.directory, "Kriisiapu")
+        swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
+        make_service(swedish, "Kriisiapu på svenska")
+        self.assertEqual(self.found(q="kriisiapu"), ["Kriisiapu"])
+
+
+class NearMeTests(DirectoryTestCase):
+    def located(self, title, latitude, longitude, postcode="00100", **fields):
+        location = ServiceLocation(
+            street_address="Katu 1",
+            postcode=postcode,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            **fields,
+        )
+        return make_service(self.directory, title, locations=[location])
+
+    def test_coordinates_order_services_nearest_first_with_the_distance(self):
+        self.located("Turku", "60.4518", "22.2666", postcode="20100")
+        self.located("Helsinki", "60.1699", "24.9384")
+        self.located("Oulu", "65.0121", "25.4651", postcode="90100")
+        make_service(self.directory, "Puhelin", nationwide=True)
+        response = self.search(near="60.17, 24.94")
+        services = response.context["results"].page.object_list
+        self.assertEqual([s.title for s in services], ["Helsinki", "Turku", "Oulu", "Puhelin"])
+        self.assertLess(services[0].distance_km, 1)
+        self.assertAlmostEqual(services[1].distance_km, 150, delta=10)
+        self.assertContains(response, "km")
+
+    def test_a_postcode_is_located_by_the_directorys_own_locations(self):
+        self.located("Helsinki", "60.1699", "24.9384", postcode="00530")
+        self.located("Turku", "60.4518", "22.2666", postcode="20100")
+        self.assertEqual(self.found(near="20100"), ["Turku", "Helsinki"])
+        self.assertEqual(self.found(near="00100"), ["Helsinki", "Turku"])
+
+    def test_a_confidential_location_gives_no_distance(self):
+        self.located("Turvakoti", "60.1699", "24.9384", confidential=True)
+        self.located("Turku", "60.4518", "22.2666", postcode="20100")
+        services = self.search(near="60.17,24.94").context["results"].page.object_list
+        self.assertEqual([s.title for s in services], ["Turku", "Turvakoti"])
+        self.assertIsNone(services[1].distance_km)
+
+
+class BadInputTests(DirectoryTestCase):
+    def setUp(self):
+        super().setUp()
+        make_service(self.directory, "Kriisiapu")
+
+    def notices(self, **params):
+        return self.search(**params).context["results"].notices
+
+    def test_unknown_facet_values_are_left_out_with_a_message(self):
+        with translation.override("en"):
+            notices = self.notices(category=["no-such", "<script>"], municipality="999")
+        self.assertEqual(len(notices), 2)
+        self.assertIn("no-such", notices[0])
+
+    def test_malformed_places_get_a_message_and_the_results_stay(self):
+        for near in ("91.5,24.9", "60.1;", "abc", "99999", "1" * 500):
+            with self.subTest(near=near):
+                results = self.search(near=near).context["results"]
+                self.assertEqual(results.total, 1)
+                self.assertIsNone(results.near)
+
+    def test_a_huge_page_number_shows_the_last_page(self):
+        for page in ("999999999999999999999", "-1", "abc", "1e9"):
+            with self.subTest(page=page):
+                self.assertEqual(self.search(page=page).context["results"].page.number, 1)
+
+    def test_overlong_or_odd_search_text_is_a_normal_page(self):
+        for query in (
+            "x" * 10_000,
+            '"',
+            "*",
+            "kriisi NEAR(apu)",
+            "') OR 1=1 --",
+            "😀",
+            "\x00",
+            "AND OR NOT",
+            "русский",
+        ):
+            with self.subTest(query=query[:20]):
+                self.search(q=query)
+
+    def test_the_same_search_always_has_the_same_address(self):
+        first = self.search(category=["b", "a"], q="kriisi", walk_in="on").context["results"]
+        second = self.search(walk_in="1", q="kriisi", category=["a", "b"]).context["results"]
+        self.assertEqual(first.query_string, second.query_string)
+
+    def test_no_results_offers_to_drop_one_filter(self):
+        make_service(self.directory, "Päivystys", walk_in=True)
+        response = self.search(q="kriisiapu", walk_in="1")
+        relaxations = response.context["results"].relaxations
+        self.assertEqual(sorted(r.count for r in relaxations), [1, 1])
+        self.assertContains(response, "?q=kriisiapu")
+
+
+class QueryCountTests(DirectoryTestCase):
+    def queries_for_a_page_of(self, count):
+        self.directory.results_per_page = count
+        self.directory.save_revision().publish()
+        housing = ServiceCategoryFactory(slug=f"housing-{count}")
+        for number in range(count):
+            make_service(
+                self.directory,
+                f"Palvelu {count} {number}",
+                categories=[housing],
+                walk_in=True,
+                locations=[ServiceLocation(street_address="Katu 1", postcode="00100")],
+            )
+        with CaptureQueriesContext(connection) as queries:
+            response = self.search(q="palvelu", walk_in="1", near="00100")
+        self.assertEqual(len(response.context["results"].page.object_list), count)
+        return len(queries)
+
+    def test_a_results_page_costs_the_same_queries_at_10_and_at_50_results(self):
+        self.assertEqual(self.queries_for_a_page_of(10), self.queries_for_a_page_of(50))
+
+
+class ConfidentialAddressTests(DirectoryTestCase):
+    def test_a_confidential_address_is_published_nowhere(self):
+        service = make_service(
+            self.directory,
+            "Turvakoti",
+            locations=[
+                ServiceLocation(
+                    name="Turvakoti",
+                    street_address="Salainenkatu 13",
+                    postcode="00990",
+                    latitude=Decimal("60.203456"),
+                    longitude=Decimal("25.104567"),
+                    confidential=True,
+                )
+            ],
+        )
+        page = self.client.get(service.url).content.decode()
+        listing = self.search(q="turvakoti").content.decode()
+        [json_ld] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        document = ServiceSearchDocument.objects.get(page=service)
+        for text in (page, listing, json_ld, document.body_terms, document.title_terms):
+            for secret in ("salainen", "00990", "60.2034", "25.1045"):
+                self.assertNotIn(secret, text.lower())
+        self.assertIn('class="ikut-location"', page)
+        self.assertNotIn("availableChannel", json.loads(json_ld))

@@ -1,0 +1,226 @@
+"""Opening hours: what a service's hours mean on a day, now, and in the directory's "open now".
+
+Times in the models are wall-clock times in Helsinki. Both implementations here, ``status_at``
+in Python and ``open_at`` in SQL, compare wall-clock times, so they agree even on the nights
+the clocks change: the skipped hour in March never occurs, and the hour repeated in October
+counts by the clock both times round.
+"""
+
+import datetime
+import functools
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from .models import OpeningHours, OpeningHoursException, ServiceStatus
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+LOOKAHEAD_DAYS = 14
+ONE_DAY = datetime.timedelta(days=1)
+
+CLOSED = OpeningHoursException.Kind.CLOSED
+BY_APPOINTMENT = OpeningHoursException.Kind.BY_APPOINTMENT
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time the service is open, from ``start`` until just before ``end``."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    by_appointment: bool = False
+    note: str = ""
+
+    def contains(self, moment):
+        """Tell whether ``moment`` falls in this period, by the Helsinki wall clock."""
+        return _wall(self.start) <= _wall(moment) < _wall(self.end)
+
+
+@dataclass(frozen=True)
+class OpenStatus:
+    """Whether a service is open at a moment, until when, and when it next opens."""
+
+    is_open: bool
+    by_appointment: bool = False
+    until: datetime.datetime | None = None
+    next_opening: datetime.datetime | None = None
+
+
+# Holidays.
+
+
+@functools.lru_cache(maxsize=64)
+def _finnish_holidays(year, language):
+    # holidays.Finland counts Midsummer Eve and Christmas Eve as public holidays. They are not
+    # church holidays, but they are bank holidays and nearly every office and NGO closes, so
+    # they stay closing days; a service open on them adds a "special hours" exception.
+    return holidays.Finland(years=year, language=language)
+
+
+def _holiday_language(language=None):
+    """Return the ``holidays`` language closest to a Django language code."""
+    code = (language or get_language() or holidays.Finland.default_language).replace("-", "_")
+    supported = holidays.Finland.supported_languages
+    if code in supported:
+        return code
+    base = code.split("_")[0].lower()
+    return next(
+        (lang for lang in supported if lang.split("_")[0] == base),
+        holidays.Finland.default_language,
+    )
+
+
+def is_public_holiday(day):
+    """Tell whether ``day`` is a Finnish public holiday."""
+    return day in _finnish_holidays(day.year, holidays.Finland.default_language)
+
+
+def holiday_name(day, language=None):
+    """Return the name of the public holiday on ``day`` in the active language, or None."""
+    return _finnish_holidays(day.year, _holiday_language(language)).get(day)
+
+
+# Python side, for one service page.
+
+
+def _wall(moment):
+    if timezone.is_naive(moment):
+        raise ValueError("Give an aware datetime.")
+    return moment.astimezone(HELSINKI).replace(tzinfo=None)
+
+
+def _period(day, opens, closes, by_appointment=False, note=""):
+    # zoneinfo picks each end's own UTC offset, so a night across a clock change keeps its
+    # wall-clock times; the same rule (closes <= opens: the next day) is in _running_q().
+    end_day = day + ONE_DAY if closes <= opens else day
+    return Period(
+        start=datetime.datetime.combine(day, opens, tzinfo=HELSINKI),
+        end=datetime.datetime.combine(end_day, closes, tzinfo=HELSINKI),
+        by_appointment=by_appointment,
+        note=note,
+    )
+
+
+def _rules(page):
+    # Read the child relations once: a look-ahead asks about many days.
+    return list(page.opening_hours.all()), list(page.hours_exceptions.all())
+
+
+def _periods_on(page, rules, day):
+    weekly, exceptions = rules
+    covering = [exc for exc in exceptions if exc.start_date <= day <= exc.end_date]
+    if covering:
+        # Closed wins over any special hours on the same day: better to send no one to a
+        # locked door.
+        if any(exc.kind == CLOSED for exc in covering):
+            return []
+        periods = [
+            _period(day, exc.opens, exc.closes, exc.kind == BY_APPOINTMENT, exc.note)
+            for exc in covering
+            if exc.opens is not None and exc.closes is not None
+        ]
+    elif page.closed_on_public_holidays and is_public_holiday(day):
+        return []
+    else:
+        periods = [
+            _period(day, hours.opens, hours.closes, hours.by_appointment)
+            for hours in weekly
+            if hours.weekday == day.weekday()
+        ]
+    return sorted(periods, key=lambda period: _wall(period.start))
+
+
+def periods_on(page, day):
+    """Return the periods that start on ``day``, after exceptions and public holidays.
+
+    ``open_24_7`` is not a period; the template shows it on its own.
+    """
+    return _periods_on(page, _rules(page), day)
+
+
+def week(page, start_day):
+    """Return seven (day, periods, holiday name or None) triples from ``start_day``."""
+    rules = _rules(page)
+    days = [start_day + n * ONE_DAY for n in range(7)]
+    return [(day, _periods_on(page, rules, day), holiday_name(day)) for day in days]
+
+
+def status_at(page, moment=None):
+    """Return whether ``page``'s service is open at ``moment`` (now by default)."""
+    moment = moment or timezone.now()
+    now = _wall(moment)
+    if page.status != ServiceStatus.ACTIVE:
+        return OpenStatus(is_open=False)
+    if page.open_24_7:
+        return OpenStatus(is_open=True)
+    rules = _rules(page)
+    today = now.date()
+    periods = [
+        period
+        for n in range(-1, LOOKAHEAD_DAYS + 1)
+        for period in _periods_on(page, rules, today + n * ONE_DAY)
+    ]
+    current = [period for period in periods if period.contains(moment)]
+    until = None
+    if current:
+        until = max((period.end for period in current), key=_wall)
+        # Follow periods that pick up where another ends, e.g. a night into a day shift.
+        for period in sorted(periods, key=lambda period: _wall(period.start)):
+            if _wall(period.start) <= _wall(until) < _wall(period.end):
+                until = period.end
+    after = _wall(until) if until else now
+    upcoming = [period.start for period in periods if _wall(period.start) > after]
+    return OpenStatus(
+        is_open=bool(current),
+        # Walk-in hours at the same time win over appointment-only ones.
+        by_appointment=bool(current) and all(period.by_appointment for period in current),
+        until=until,
+        next_opening=min(upcoming, key=_wall) if upcoming else None,
+    )
+
+
+# Database side, for the directory's "open now" filter.
+
+
+def _running_q(t, started_yesterday):
+    # Mirrors _period(): closes <= opens runs past midnight into the next day.
+    past_midnight = Q(closes__lte=F("opens"))
+    if started_yesterday:
+        return past_midnight & Q(closes__gt=t)
+    return Q(opens__lte=t) & (Q(closes__gt=t) | past_midnight)
+
+
+def _started_on_q(day, t, started_yesterday):
+    """Return a Q for pages with a period starting on ``day`` that runs at wall time ``t``."""
+    running = _running_q(t, started_yesterday)
+    exceptions = OpeningHoursException.objects.filter(
+        page=OuterRef("pk"), start_date__lte=day, end_date__gte=day
+    )
+    weekly = Exists(
+        OpeningHours.objects.filter(page=OuterRef("pk"), weekday=day.weekday()).filter(running)
+    ) & ~Exists(exceptions)
+    if is_public_holiday(day):
+        weekly &= Q(closed_on_public_holidays=False)
+    special = ~Exists(exceptions.filter(kind=CLOSED)) & Exists(
+        exceptions.exclude(kind=CLOSED).filter(running)
+    )
+    return weekly | special
+
+
+def open_at(queryset, moment=None):
+    """Filter a ServicePage queryset to the services open at ``moment`` (now by default).
+
+    The same answer as ``status_at(page, moment).is_open``, in one SQL query. By-appointment
+    periods count as open: the service is working and reachable, and the list marks them.
+    """
+    now = _wall(moment or timezone.now())
+    today, t = now.date(), now.time()
+    return queryset.filter(status=ServiceStatus.ACTIVE).filter(
+        Q(open_24_7=True)
+        | _started_on_q(today, t, started_yesterday=False)
+        | _started_on_q(today - ONE_DAY, t, started_yesterday=True)
+    )

@@ -1,0 +1,26 @@
+"""The directory's own full-text index: analysed terms per published service."""
+
+from django.db import models
+
+from .services import ServicePage
+
+
+class ServiceSearchDocument(models.Model):
+    """The analysed (stemmed or lemmatised) words of one published service.
+
+    SQLite mirrors these rows into an FTS5 table through triggers, and PostgreSQL indexes them
+    with a GIN expression index (both made by this app's migrations), so the ORM writes here
+    and each database searches them natively.
+    """
+
+    page = models.OneToOneField(
+        ServicePage, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    title_terms = models.TextField()
+    body_terms = models.TextField()
+
+    class Meta:
+        verbose_name = "service search document"
+
+    def __str__(self):
+        return f"Search terms of page {self.page_id}"

@@ -1,0 +1,484 @@
+"""Service pages of the low-threshold directory and what they are made of."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..conf import ikut_settings
+from ..fields import PhoneNumberField
+from ..forms import ServicePageForm
+from ..panels import VerificationWarningPanel
+from .base import get_base_page_model
+
+BasePage = get_base_page_model()
+
+#: The low-threshold flags, in the order the public sees them; each is a BooleanField.
+LOW_THRESHOLD_FLAGS = (
+    "walk_in",
+    "anonymous",
+    "no_id_required",
+    "no_referral_required",
+    "free_of_charge",
+    "interpreter_available",
+    "phone_24_7",
+)
+
+
+class ServiceStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    TEMPORARILY_CLOSED = "temporarily_closed", _("Temporarily closed")
+    ENDED = "ended", _("Ended")
+
+
+class ServicePageMixin(models.Model):
+    """The fields and behaviour of a service listing, for any page class."""
+
+    provider = models.ForeignKey(
+        "wagtail_ikut.Organisation",
+        verbose_name=_("provider"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The organisation that gives the service."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_(
+            "One or two short sentences in plain language: what help, for whom. "
+            "Shown in search results."
+        ),
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "link", "ol", "ul"])
+    categories = ParentalManyToManyField(
+        "wagtail_ikut.ServiceCategory", verbose_name=_("categories"), blank=True, related_name="+"
+    )
+    target_groups = ParentalManyToManyField(
+        "wagtail_ikut.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    nationwide = models.BooleanField(
+        _("nationwide"),
+        default=False,
+        help_text=_("Available to people anywhere in Finland, e.g. a national help line."),
+    )
+    municipalities = ParentalManyToManyField(
+        "wagtail_ikut.Municipality",
+        verbose_name=_("municipalities served"),
+        blank=True,
+        related_name="+",
+    )
+    languages = ParentalManyToManyField(
+        "wagtail_ikut.Language", verbose_name=_("languages"), blank=True, related_name="+"
+    )
+    language_note = models.CharField(
+        _("note on languages"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Other languages with an interpreter on request.”"),
+    )
+
+    walk_in = models.BooleanField(_("walk in without an appointment"), default=False)
+    anonymous = models.BooleanField(_("can be used anonymously"), default=False)
+    no_id_required = models.BooleanField(_("no ID or residence permit needed"), default=False)
+    no_referral_required = models.BooleanField(_("no referral needed"), default=False)
+    free_of_charge = models.BooleanField(_("free of charge"), default=False)
+    interpreter_available = models.BooleanField(_("interpreter available"), default=False)
+    phone_24_7 = models.BooleanField(_("phone line open 24/7"), default=False)
+
+    eligibility = RichTextField(
+        _("who can get help"),
+        blank=True,
+        features=["bold", "link", "ol", "ul"],
+        help_text=_("Who the service is for and any conditions, in plain language."),
+    )
+    how_to_get_help = RichTextField(
+        _("how to get help"),
+        blank=True,
+        features=["bold", "link", "ol", "ul"],
+        help_text=_("The first step a person takes: call, walk in, ask for a referral…"),
+    )
+    cost = models.CharField(
+        _("cost"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty when the service is free of charge."),
+    )
+    required_documents = models.TextField(
+        _("documents to bring"),
+        blank=True,
+        help_text=_("One document per line. Leave empty when none are needed."),
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE
+    )
+    status_note = models.CharField(
+        _("note on the status"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Closed for renovation until 1 March; call the help line instead.”"),
+    )
+    open_24_7 = models.BooleanField(
+        _("open 24/7"), default=False, help_text=_("The service's premises never close.")
+    )
+    closed_on_public_holidays = models.BooleanField(
+        _("closed on public holidays"),
+        default=True,
+        help_text=_(
+            "Finnish public holidays close the service unless an exception says otherwise."
+        ),
+    )
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked these details with the provider."),
+    )
+    verified_by = models.CharField(
+        _("verified by"),
+        max_length=255,
+        blank=True,
+        help_text=_("A role, not a person's name, e.g. “Helsinki anti-trafficking coordinator”."),
+    )
+
+    search_fields = [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def flags(self):
+        """Return the low-threshold flags that are on, as (name, label) pairs."""
+        return [
+            (name, self._meta.get_field(name).verbose_name)
+            for name in LOW_THRESHOLD_FLAGS
+            if getattr(self, name)
+        ]
+
+    @property
+    def required_document_list(self):
+        return [line.strip() for line in self.required_documents.splitlines() if line.strip()]
+
+    @property
+    def is_ended(self):
+        return self.status == ServiceStatus.ENDED
+
+    @property
+    def is_temporarily_closed(self):
+        return self.status == ServiceStatus.TEMPORARILY_CLOSED
+
+    def verification_is_overdue(self, today=None):
+        """Tell whether ``last_verified`` is missing or older than the configured age."""
+        if self.last_verified is None:
+            return True
+        today = today or timezone.localdate()
+        age = datetime.timedelta(days=ikut_settings.VERIFICATION_MAX_AGE_DAYS)
+        return self.last_verified < today - age
+
+    def clean(self):
+        super().clean()
+        if self.free_of_charge and self.cost:
+            raise ValidationError(
+                {"cost": _("A service marked free of charge cannot also have a cost.")}
+            )
+
+
+class ServicePage(ServicePageMixin, BasePage):
+    """A service in the directory."""
+
+    parent_page_types = ["wagtail_ikut.ServiceDirectoryPage"]
+    subpage_types = []
+    template = "wagtail_ikut/service_page.html"
+    base_form_class = ServicePageForm
+
+    search_fields = BasePage.search_fields + ServicePageMixin.search_fields
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("provider"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        FieldPanel("how_to_get_help"),
+        FieldPanel("description"),
+        FieldPanel("eligibility"),
+        FieldPanel("cost"),
+        FieldPanel("required_documents"),
+    ]
+    audience_panels = [
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("nationwide"),
+        FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("language_note"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in LOW_THRESHOLD_FLAGS], heading=_("Easy to reach")
+        ),
+    ]
+    contact_panels = [
+        InlinePanel("locations", heading=_("Locations")),
+        InlinePanel("contact_channels", heading=_("Contact channels")),
+    ]
+    hours_panels = [
+        FieldPanel("open_24_7"),
+        FieldPanel("closed_on_public_holidays"),
+        InlinePanel("opening_hours", heading=_("Weekly opening hours")),
+        InlinePanel("hours_exceptions", heading=_("Exceptions")),
+    ]
+    verification_panels = [
+        VerificationWarningPanel(),
+        FieldPanel("last_verified"),
+        FieldPanel("verified_by"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(audience_panels, heading=_("Who and what")),
+            ObjectList(contact_panels, heading=_("Where and contact")),
+            ObjectList(hours_panels, heading=_("Opening hours")),
+            ObjectList(verification_panels, heading=_("Verification")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+
+class ServiceLocation(Orderable):
+    """A place where the service meets people."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Enter a five-digit postcode, e.g. 00100."))],
+    )
+    municipality = models.ForeignKey(
+        "wagtail_ikut.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, lifts, accessible toilet, hearing loop…"),
+    )
+    directions = models.TextField(_("directions"), blank=True)
+    confidential = models.BooleanField(
+        _("confidential address"),
+        default=False,
+        help_text=_(
+            "For a safe house or shelter: the address and coordinates are never published "
+            "anywhere; the public is told to contact the service first."
+        ),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self):
+        return self.name or self.street_address
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both the latitude and the longitude, or neither."))
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and not self.confidential
+
+
+class OpeningHours(Orderable):
+    """Regular weekly opening hours; a period may run past midnight."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(
+        _("closes"), help_text=_("A time earlier than the opening time means the next day.")
+    )
+    by_appointment = models.BooleanField(_("by appointment only"), default=False)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        super().clean()
+        if self.opens == self.closes:
+            raise ValidationError(
+                _("Opening and closing times are the same; use “open 24/7” for a day and night.")
+            )
+
+
+class OpeningHoursException(Orderable):
+    """A date range with other hours than usual: closed, special hours or by appointment."""
+
+    class Kind(models.TextChoices):
+        CLOSED = "closed", _("Closed")
+        SPECIAL_HOURS = "special_hours", _("Special hours")
+        BY_APPOINTMENT = "by_appointment", _("By appointment only")
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="hours_exceptions")
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("exception to opening hours")
+        verbose_name_plural = _("exceptions to opening hours")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        if self.kind == self.Kind.CLOSED and (self.opens or self.closes):
+            errors["opens"] = _("A closed period has no opening hours.")
+        elif self.kind != self.Kind.CLOSED and not (self.opens and self.closes):
+            errors["opens"] = _("Give the opening and closing times.")
+        if errors:
+            raise ValidationError(errors)
+
+    def covers(self, day):
+        return self.start_date <= day <= self.end_date
+
+
+class ContactChannel(Orderable):
+    """A way to reach the service: phone, email, chat or a web form."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+        CHAT = "chat", _("Chat")
+        WEB_FORM = "web_form", _("Web form")
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="contact_channels")
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    url = models.URLField(_("address"), blank=True)
+    label = models.CharField(
+        _("label"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Help line in Russian” or “Chat, weekdays 10–14”."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+
+    #: Which value field each kind needs.
+    VALUE_FIELDS = {
+        Kind.PHONE: "phone",
+        Kind.EMAIL: "email",
+        Kind.CHAT: "url",
+        Kind.WEB_FORM: "url",
+    }
+
+    @property
+    def value(self):
+        return getattr(self, self.VALUE_FIELDS[self.kind])
+
+    def clean(self):
+        super().clean()
+        needed = self.VALUE_FIELDS.get(self.kind)
+        if needed and not getattr(self, needed):
+            raise ValidationError({needed: _("This contact channel needs this field.")})
+        for name in set(self.VALUE_FIELDS.values()) - {needed}:
+            if getattr(self, name):
+                raise ValidationError({name: _("Leave this empty for this type of channel.")})
+
+
+class ServiceDirectoryPageMixin(models.Model):
+    """The fields of a directory page that lists and searches the services below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
+    results_per_page = models.PositiveSmallIntegerField(
+        _("results per page"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(50)],
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from ..search.directory import DirectorySearch
+
+        context = super().get_context(request, *args, **kwargs)
+        search = DirectorySearch(self, request.GET, self.locale.language_code)
+        context["results"] = search.run(request.GET.get("page"), self.results_per_page)
+        return context
+
+
+class ServiceDirectoryPage(ServiceDirectoryPageMixin, BasePage):
+    """A searchable directory of the services below it; a site may have several."""
+
+    subpage_types = ["wagtail_ikut.ServicePage"]
+    template = "wagtail_ikut/service_directory_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("results_per_page")]
+
+    class Meta:
+        verbose_name = _("service directory")
+        verbose_name_plural = _("service directories")

@@ -1,0 +1,1 @@
+"""Search support for the service directory."""

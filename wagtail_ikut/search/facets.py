@@ -1,0 +1,98 @@
+"""Facet counts for the directory: one query a facet, whatever the number of services."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from ..models import LOW_THRESHOLD_FLAGS, Organisation, ServicePage
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to narrow the results: the URL parameter, the related values and their labels."""
+
+    name: str
+    value_path: str
+    label_paths: tuple = ()
+
+    def counts(self, queryset, selected):
+        rows = (
+            queryset.order_by()
+            .values(self.value_path, *self.label_paths)
+            .annotate(count=Count("pk", distinct=True))
+            .filter(**{f"{self.value_path}__isnull": False})
+        )
+        values = [
+            FacetValue(
+                value=row[self.value_path],
+                label=self.label(row),
+                count=row["count"],
+                selected=row[self.value_path] in selected,
+            )
+            for row in rows
+        ]
+        return sorted(values, key=lambda value: (-value.count, value.label))
+
+    def label(self, row):
+        return row[self.label_paths[0]]
+
+    def filter(self, queryset, values):
+        return queryset.filter(**{f"{self.value_path}__in": values})
+
+
+class MunicipalityFacet(Facet):
+    """Services for a municipality include the nationwide ones."""
+
+    def counts(self, queryset, selected):
+        nationwide = queryset.filter(nationwide=True).count()
+        local = super().counts(queryset.filter(nationwide=False), selected)
+        return [
+            FacetValue(value.value, value.label, value.count + nationwide, value.selected)
+            for value in local
+        ]
+
+    def filter(self, queryset, values):
+        return queryset.filter(Q(nationwide=True) | Q(municipalities__code__in=values))
+
+
+class LanguageFacet(Facet):
+    """Languages are named in themselves first, so that their speakers recognise them."""
+
+    def label(self, row):
+        native, name = (row[path] for path in self.label_paths)
+        return f"{native} ({name})" if native and native != name else name
+
+
+class ProviderKindFacet(Facet):
+    def label(self, row):
+        return str(Organisation.Kind(row[self.value_path]).label)
+
+
+FACETS = (
+    Facet("category", "categories__slug", ("categories__name",)),
+    MunicipalityFacet("municipality", "municipalities__code", ("municipalities__name",)),
+    LanguageFacet("language", "languages__code", ("languages__native_name", "languages__name")),
+    ProviderKindFacet("provider", "provider__kind"),
+)
+
+
+def flag_counts(queryset):
+    """Return how many services have each low-threshold flag, in one query."""
+    return queryset.order_by().aggregate(
+        **{
+            name: Count("pk", filter=Q(**{name: True}), distinct=True)
+            for name in LOW_THRESHOLD_FLAGS
+        }
+    )
+
+
+def flag_label(name):
+    return ServicePage._meta.get_field(name).verbose_name

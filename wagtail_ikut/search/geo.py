@@ -1,0 +1,87 @@
+"""Where a visitor is and how far services are: no third-party geocoder, ever."""
+
+import math
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Avg, F, FloatField, Min, Q
+from django.db.models.functions import Cast
+
+from ..models import ServiceLocation
+
+COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+POSTCODE = re.compile(r"^\s*(\d{5})\s*$")
+EARTH_RADIUS_KM = 6371.0
+
+PUBLIC_LOCATION = Q(locations__confidential=False, locations__latitude__isnull=False)
+
+
+class UnknownPlace(ValueError):
+    """The text is neither coordinates nor a postcode the directory knows."""
+
+
+def locate(text):
+    """Return (latitude, longitude) for "60.17,24.94" or a postcode that has services."""
+    if match := COORDINATES.match(text):
+        try:
+            latitude, longitude = (float(Decimal(value)) for value in match.groups())
+        except InvalidOperation as error:
+            raise UnknownPlace(text) from error
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise UnknownPlace(text)
+        return latitude, longitude
+    if match := POSTCODE.match(text):
+        return postcode_centroid(match.group(1))
+    raise UnknownPlace(text)
+
+
+def postcode_centroid(postcode):
+    """Return the mean position of public service locations in the postcode or its area.
+
+    The directory's own locations are its gazetteer, so it needs no outside data or service.
+    """
+    public = ServiceLocation.objects.filter(confidential=False, latitude__isnull=False)
+    # Finnish postcodes narrow from left to right: 00530, then 005.., then the area 00...
+    for candidates in (
+        public.filter(postcode=postcode),
+        public.filter(postcode__startswith=postcode[:3]),
+        public.filter(postcode__startswith=postcode[:2]),
+    ):
+        centre = candidates.aggregate(latitude=Avg("latitude"), longitude=Avg("longitude"))
+        if centre["latitude"] is not None:
+            return float(centre["latitude"]), float(centre["longitude"])
+    raise UnknownPlace(postcode)
+
+
+def annotate_distance(queryset, latitude, longitude):
+    """Order services nearest first by their closest public location, those without last.
+
+    An equirectangular approximation needs only arithmetic in SQL and orders places within
+    Finland as the exact distance does.
+    """
+    scale = math.cos(math.radians(latitude))
+    north = Cast("locations__latitude", FloatField()) - latitude
+    east = (Cast("locations__longitude", FloatField()) - longitude) * scale
+    return queryset.annotate(
+        distance_order=Min(north * north + east * east, filter=PUBLIC_LOCATION)
+    ).order_by(F("distance_order").asc(nulls_last=True), "title")
+
+
+def distance_km(latitude, longitude, location):
+    """Return the great-circle distance from a point to a location, in kilometres."""
+    lat1, lon1 = math.radians(latitude), math.radians(longitude)
+    lat2, lon2 = math.radians(float(location.latitude)), math.radians(float(location.longitude))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def nearest_location(latitude, longitude, locations):
+    """Return (location, km) for the closest public location, or (None, None)."""
+    public = [location for location in locations if location.has_coordinates]
+    if not public:
+        return None, None
+    best = min(public, key=lambda location: distance_km(latitude, longitude, location))
+    return best, distance_km(latitude, longitude, best)
