@@ -1,16 +1,20 @@
+import datetime
+
+import time_machine
 from django.test import TestCase
 from django.urls import reverse
 
 from tests.factories import (
     CourseThemeFactory,
     LanguageFactory,
+    LocaleFactory,
     MunicipalityFactory,
     OrganisationFactory,
     ServiceCategoryFactory,
     TargetGroupFactory,
 )
-from tests.utils import EnglishAdminTestUtils
-from wagtail_ikut.models import Organisation
+from tests.utils import EnglishAdminTestUtils, make_directory, make_service
+from wagtail_ikut.models import Organisation, ServiceStatus
 
 
 class SnippetAdminTests(EnglishAdminTestUtils, TestCase):
@@ -55,3 +59,50 @@ class SnippetAdminTests(EnglishAdminTestUtils, TestCase):
         response = self.client.get(url, {"kind": "municipality"})
         self.assertContains(response, "Vantaan kaupunki")
         self.assertNotContains(response, "Pro-tukipiste")
+
+
+class ServiceListingTests(EnglishAdminTestUtils, TestCase):
+    def setUp(self):
+        self.login()
+        self.directory = make_directory()
+
+    def test_services_can_be_filtered_by_status_and_last_verified(self):
+        make_service(self.directory, "Tarkistettu", last_verified=datetime.date(2026, 10, 1))
+        make_service(self.directory, "Vanha", last_verified=datetime.date(2024, 1, 1))
+        make_service(self.directory, "Suljettu", status=ServiceStatus.TEMPORARILY_CLOSED)
+        url = reverse("wagtail_ikut_services:index")
+        response = self.client.get(url, {"last_verified_to": "2025-01-01"})
+        self.assertContains(response, "Vanha")
+        self.assertNotContains(response, "Tarkistettu")
+        response = self.client.get(url, {"status": "temporarily_closed"})
+        self.assertContains(response, "Suljettu")
+        self.assertNotContains(response, "Vanha")
+        self.assertIn(url, self.client.get(reverse("wagtailadmin_home")).content.decode())
+
+
+class ServiceEditorTests(EnglishAdminTestUtils, TestCase):
+    def setUp(self):
+        self.login()
+        self.directory = make_directory()
+
+    @time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC))
+    def test_the_editor_is_warned_when_the_details_are_overdue_for_checking(self):
+        old = make_service(self.directory, "Vanha", last_verified=datetime.date(2025, 1, 1))
+        fresh = make_service(self.directory, "Tuore", last_verified=datetime.date(2026, 11, 1))
+        warning = "These details were last checked on"
+        self.assertContains(
+            self.client.get(reverse("wagtailadmin_pages:edit", args=[old.pk])), warning
+        )
+        self.assertNotContains(
+            self.client.get(reverse("wagtailadmin_pages:edit", args=[fresh.pk])), warning
+        )
+
+    def test_the_form_offers_only_terms_in_the_pages_language(self):
+        ServiceCategoryFactory(name="Asuminen")
+        ServiceCategoryFactory(name="Boende", locale=LocaleFactory(language_code="sv"))
+        url = reverse(
+            "wagtailadmin_pages:add", args=["wagtail_ikut", "servicepage", self.directory.pk]
+        )
+        response = self.client.get(url)
+        self.assertContains(response, "Asuminen")
+        self.assertNotContains(response, "Boende")

@@ -1,5 +1,10 @@
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,6 +14,7 @@ from .models import (
     Municipality,
     Organisation,
     ServiceCategory,
+    ServicePage,
     TargetGroup,
 )
 
@@ -56,11 +62,45 @@ class TermViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
 
+class ServicePageFilterSet(PageListingViewSet.filterset_class):
+    last_verified = django_filters.DateFromToRangeFilter(
+        label=_("Last verified"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ServicePage
+        fields = ["status", "municipalities", "last_verified"]
+
+
+class ServicePageListingViewSet(PageListingViewSet):
+    """All services in one list, to find those whose details need checking."""
+
+    model = ServicePage
+    icon = "list-ul"
+    menu_label = _("Services")
+    add_to_admin_menu = False
+    filterset_class = ServicePageFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        DateColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
+    ]
+
+
+service_listing_viewset = ServicePageListingViewSet("wagtail_ikut_services")
+
+
+@hooks.register("register_admin_viewset")
+def register_service_listing():
+    return service_listing_viewset
+
+
 class IkutViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Help for victims")
     menu_icon = "help"
     menu_name = "wagtail_ikut"
     items = (
+        service_listing_viewset,
         OrganisationViewSet,
         MunicipalityViewSet,
         LanguageViewSet,

@@ -140,7 +140,8 @@ class ServicePageMixin(models.Model):
         _("closed on public holidays"),
         default=True,
         help_text=_(
-            "Finnish public holidays close the service unless an exception says otherwise."
+            "Finnish public holidays, Christmas Eve and Midsummer Eve close the service "
+            "unless an exception says otherwise."
         ),
     )
     last_verified = models.DateField(
@@ -355,15 +356,13 @@ class OpeningHours(Orderable):
     by_appointment = models.BooleanField(_("by appointment only"), default=False)
 
     class Meta(Orderable.Meta):
-        verbose_name = _("opening hours")
+        verbose_name = _("opening period")
         verbose_name_plural = _("opening hours")
 
     def clean(self):
         super().clean()
         if self.opens == self.closes:
-            raise ValidationError(
-                _("Opening and closing times are the same; use “open 24/7” for a day and night.")
-            )
+            raise ValidationError(_("The opening and closing times cannot be the same."))
 
 
 class OpeningHoursException(Orderable):
@@ -415,7 +414,7 @@ class ContactChannel(Orderable):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("email"), blank=True)
-    url = models.URLField(_("address"), blank=True)
+    url = models.URLField(_("web address"), blank=True)
     label = models.CharField(
         _("label"),
         max_length=255,

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from .. import hours
 from ..models import (
@@ -32,16 +32,19 @@ MAX_QUERY_LENGTH = 200
 class DirectoryQueryForm(forms.Form):
     """The directory's query string. Unknown values are dropped with a message, never a 500."""
 
-    q = forms.CharField(label=_lazy("Search text"), required=False, strip=True)
-    category = forms.MultipleChoiceField(label=_lazy("What help"), required=False)
-    municipality = forms.MultipleChoiceField(label=_lazy("Municipality"), required=False)
-    language = forms.MultipleChoiceField(label=_lazy("Language"), required=False)
+    q = forms.CharField(label=gettext_lazy("Search text"), required=False, strip=True)
+    category = forms.MultipleChoiceField(label=gettext_lazy("What help"), required=False)
+    municipality = forms.MultipleChoiceField(label=gettext_lazy("Municipality"), required=False)
+    language = forms.MultipleChoiceField(label=gettext_lazy("Language"), required=False)
     provider = forms.MultipleChoiceField(
-        label=_lazy("Provider"), required=False, choices=Organisation.Kind.choices
+        label=gettext_lazy("Provider"), required=False, choices=Organisation.Kind.choices
     )
-    open_now = forms.BooleanField(label=_lazy("Open now"), required=False)
+    open_now = forms.BooleanField(label=gettext_lazy("Open now"), required=False)
     near = forms.CharField(
-        label=_lazy("Near (postcode or coordinates)"), required=False, max_length=100, strip=True
+        label=gettext_lazy("Near (postcode or coordinates)"),
+        required=False,
+        max_length=100,
+        strip=True,
     )
 
     def __init__(self, data, locale):

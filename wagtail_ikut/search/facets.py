@@ -84,6 +84,9 @@ FACETS = (
 )
 
 
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
 def flag_counts(queryset):
     """Return how many services have each low-threshold flag, in one query."""
     return queryset.order_by().aggregate(

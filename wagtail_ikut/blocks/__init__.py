@@ -1,0 +1,3 @@
+from .services import ServiceFinderBlock, ServiceListBlock
+
+__all__ = ["ServiceFinderBlock", "ServiceListBlock"]
