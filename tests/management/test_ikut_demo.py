@@ -2,7 +2,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from wagtail_ikut.models import (
     CourseTheme,
@@ -10,6 +10,9 @@ from wagtail_ikut.models import (
     Municipality,
     Organisation,
     ServiceCategory,
+    ServiceDirectoryPage,
+    ServicePage,
+    ServiceSearchDocument,
     TargetGroup,
 )
 
@@ -31,8 +34,11 @@ def run_demo():
 
 
 class DemoCommandTests(TestCase):
-    def test_creates_the_municipalities_with_their_official_codes_in_three_languages(self):
+    @classmethod
+    def setUpTestData(cls):
         run_demo()
+
+    def test_creates_the_municipalities_with_their_official_codes_in_three_languages(self):
         codes = {
             code: set(
                 Municipality.objects.filter(code=code).values_list("locale__language_code", "name")
@@ -49,7 +55,6 @@ class DemoCommandTests(TestCase):
         )
 
     def test_creates_the_organisations_named_in_the_seed_material(self):
-        run_demo()
         english = set(
             Organisation.objects.filter(locale__language_code="en").values_list("name", flat=True)
         )
@@ -64,7 +69,6 @@ class DemoCommandTests(TestCase):
             self.assertIn(name, english)
 
     def test_every_object_has_its_translations_linked(self):
-        run_demo()
         for model in MODELS:
             for obj in model.objects.filter(locale__language_code="fi"):
                 with self.subTest(model=model.__name__, obj=str(obj)):
@@ -72,21 +76,18 @@ class DemoCommandTests(TestCase):
                     self.assertEqual(languages, {"sv", "en"})
 
     def test_a_network_belongs_to_its_city_in_every_language(self):
-        run_demo()
         for network in Organisation.objects.filter(kind=Organisation.Kind.LOCAL_NETWORK):
             with self.subTest(network=str(network)):
                 self.assertEqual(network.parent.kind, Organisation.Kind.MUNICIPALITY)
                 self.assertEqual(network.parent.locale_id, network.locale_id)
 
     def test_running_twice_changes_nothing(self):
-        run_demo()
         before = snapshot()
         output = run_demo()
         self.assertEqual(snapshot(), before)
         self.assertIn("nothing to do", output)
 
     def test_an_editors_change_survives_a_second_run(self):
-        run_demo()
         helsinki = Municipality.objects.get(code="091", locale__language_code="fi")
         helsinki.name = "Helsingin kaupunki"
         helsinki.save()
@@ -96,11 +97,12 @@ class DemoCommandTests(TestCase):
         self.assertEqual(Municipality.objects.filter(code="091").count(), 3)
 
     def test_demo_contacts_are_organisations_own_never_personal(self):
-        run_demo()
         phones = set(Organisation.objects.exclude(phone="").values_list("phone", flat=True))
         # The Assistance System's and Victim Support Finland's public help lines.
         self.assertEqual(phones, {"+358295463177", "116006"})
 
+
+class DemoLanguagesTests(TestCase):
     @override_settings(WAGTAIL_IKUT={"DEMO_LANGUAGES": ["fi", "sv"]})
     def test_writes_only_the_languages_the_site_asks_for(self):
         run_demo()
@@ -115,3 +117,29 @@ class DemoCommandTests(TestCase):
             run_demo()
         self.assertFalse(Municipality.objects.exists())
         self.assertFalse(Locale.objects.filter(language_code="sv").exists())
+
+
+class DemoServicesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        run_demo()
+
+    def test_puts_a_directory_of_services_under_the_site_in_every_language(self):
+        for code in ("fi", "sv", "en"):
+            with self.subTest(language=code):
+                directory = ServiceDirectoryPage.objects.get(locale__language_code=code)
+                services = ServicePage.objects.live().descendant_of(directory)
+                self.assertEqual(services.count(), 14)
+                self.assertTrue(all(s.provider.locale_id == directory.locale_id for s in services))
+
+    def test_the_shelters_address_is_confidential(self):
+        shelter = ServicePage.objects.get(slug="turvakoti", locale__language_code="fi")
+        self.assertTrue(all(location.confidential for location in shelter.locations.all()))
+
+    def test_the_services_are_searchable_at_once(self):
+        self.assertEqual(ServiceSearchDocument.objects.count(), ServicePage.objects.live().count())
+
+    def test_running_twice_adds_no_pages(self):
+        pages = Page.objects.count()
+        run_demo()
+        self.assertEqual(Page.objects.count(), pages)

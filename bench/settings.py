@@ -1,0 +1,40 @@
+"""Settings of the directory benchmark: the example site on a throw-away SQLite file.
+
+``BENCH_DB`` names the database file (default ``bench/.data/bench.sqlite3``). The bench app
+``bench.stockpages`` and Wagtail's API v2 are added for the stock comparison.
+"""
+
+import os
+from pathlib import Path
+
+from ikut_site.settings import *  # noqa: F403
+from ikut_site.settings import INSTALLED_APPS
+
+BENCH_DIR = Path(__file__).resolve().parent
+
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("BENCH_DB", str(BENCH_DIR / ".data" / "bench.sqlite3")),
+    }
+}
+INSTALLED_APPS = [
+    "bench.stockpages",
+    *INSTALLED_APPS,
+    "wagtail.api.v2",
+    "rest_framework",
+]
+ROOT_URLCONF = "bench.urls"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+}

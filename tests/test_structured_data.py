@@ -1,0 +1,94 @@
+"""schema.org JSON-LD on service pages, parsed back as a crawler would."""
+
+import datetime
+import json
+import re
+from decimal import Decimal
+
+from django.test import TestCase
+
+from tests.factories import LanguageFactory, MunicipalityFactory, OrganisationFactory
+from tests.utils import make_directory, make_service
+from wagtail_ikut.models import ContactChannel, OpeningHours, Organisation, ServiceLocation
+
+
+def json_ld(response):
+    [data] = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return json.loads(data)
+
+
+class ServiceJsonLdTests(TestCase):
+    def setUp(self):
+        self.directory = make_directory()
+
+    def test_a_municipal_service_is_a_government_service_with_its_details(self):
+        vantaa = MunicipalityFactory(code="092", name="Vantaa")
+        service = make_service(
+            self.directory,
+            "Sosiaalineuvonta",
+            provider=OrganisationFactory(
+                name="Vantaan kaupunki",
+                kind=Organisation.Kind.MUNICIPALITY,
+                website="https://www.vantaa.fi/",
+            ),
+            municipalities=[vantaa],
+            languages=[LanguageFactory(code="ru", name="venäjä")],
+            free_of_charge=True,
+            opening_hours=[
+                OpeningHours(weekday=0, opens=datetime.time(9), closes=datetime.time(15))
+            ],
+            locations=[
+                ServiceLocation(
+                    street_address="Asematie 10",
+                    postcode="01300",
+                    municipality=vantaa,
+                    latitude=Decimal("60.2925"),
+                    longitude=Decimal("25.0440"),
+                )
+            ],
+            contact_channels=[ContactChannel(kind="phone", phone="+358931011611")],
+        )
+        data = json_ld(self.client.get(service.url))
+        self.assertEqual(data["@context"], "https://schema.org")
+        self.assertEqual(data["@type"], "GovernmentService")
+        self.assertEqual(data["name"], "Sosiaalineuvonta")
+        self.assertEqual(
+            data["provider"],
+            {"@type": "Organization", "name": "Vantaan kaupunki", "url": "https://www.vantaa.fi/"},
+        )
+        self.assertEqual(data["areaServed"], [{"@type": "City", "name": "Vantaa"}])
+        self.assertEqual(
+            data["availableLanguage"],
+            [{"@type": "Language", "name": "venäjä", "alternateName": "ru"}],
+        )
+        self.assertEqual(
+            data["hoursAvailable"],
+            [
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": "Monday",
+                    "opens": "09:00",
+                    "closes": "15:00",
+                }
+            ],
+        )
+        self.assertTrue(data["isAccessibleForFree"])
+        place, phone = data["availableChannel"]
+        self.assertEqual(place["servicePlace"]["address"]["postalCode"], "01300")
+        self.assertEqual(place["servicePlace"]["geo"]["latitude"], 60.2925)
+        self.assertEqual(phone["servicePhone"]["telephone"], "+358931011611")
+
+    def test_a_nationwide_ngo_service_serves_finland(self):
+        service = make_service(self.directory, "Auttava puhelin", nationwide=True, open_24_7=True)
+        data = json_ld(self.client.get(service.url))
+        self.assertEqual(data["@type"], "Service")
+        self.assertEqual(data["areaServed"], {"@type": "Country", "name": "Finland"})
+        self.assertEqual(len(data["hoursAvailable"][0]["dayOfWeek"]), 7)
+
+    def test_markup_in_the_text_cannot_break_out_of_the_script(self):
+        service = make_service(self.directory, "Apua</script><script>alert(1)</script>")
+        response = self.client.get(service.url)
+        self.assertEqual(json_ld(response)["name"], "Apua</script><script>alert(1)</script>")
+        self.assertNotIn("<script>alert(1)", response.content.decode())
