@@ -26,24 +26,80 @@ DATA = BENCH_DIR / ".data"
 SEED = 20251123
 
 TEXTS = {
-    "fi": ["sosiaalineuvonta", "ihmiskaupan uhreille", "oikeusapua", "kriisipuhelin",
-           "asuminen", "aikuisille", "tulkki", "velkaneuvontaa", "nuorille", "maksuton oikeusapu",
-           "turvakoti", "paperittomat", "työperäinen hyväksikäyttö", "sosiaalityöntekijä",
-           "apua", "neuvonta"],
-    "sv": ["rådgivning", "rättshjälp", "offer för människohandel", "skyddshem", "tolk",
-           "boende", "kristelefon"],
-    "en": ["housing help", "legal aid", "crisis line", "victims of trafficking", "interpreter",
-           "advice", "shelter"],
+    "fi": [
+        "sosiaalineuvonta",
+        "ihmiskaupan uhreille",
+        "oikeusapua",
+        "kriisipuhelin",
+        "asuminen",
+        "aikuisille",
+        "tulkki",
+        "velkaneuvontaa",
+        "nuorille",
+        "maksuton oikeusapu",
+        "turvakoti",
+        "paperittomat",
+        "työperäinen hyväksikäyttö",
+        "sosiaalityöntekijä",
+        "apua",
+        "neuvonta",
+    ],
+    "sv": [
+        "rådgivning",
+        "rättshjälp",
+        "offer för människohandel",
+        "skyddshem",
+        "tolk",
+        "boende",
+        "kristelefon",
+    ],
+    "en": [
+        "housing help",
+        "legal aid",
+        "crisis line",
+        "victims of trafficking",
+        "interpreter",
+        "advice",
+        "shelter",
+    ],
 }
 LANGUAGE_WEIGHTS = {"fi": 0.6, "sv": 0.2, "en": 0.2}
-CATEGORIES = ["crisis-help", "housing", "health-care", "psychological-support", "legal-advice",
-              "social-services", "income-support", "employment", "interpretation"]
+CATEGORIES = [
+    "crisis-help",
+    "housing",
+    "health-care",
+    "psychological-support",
+    "legal-advice",
+    "social-services",
+    "income-support",
+    "employment",
+    "interpretation",
+]
 MUNICIPALITIES = ["091", "049", "092", "853", "837", "564", "297", "905", "398", "179", "698"]
 LANGUAGES = ["fi", "sv", "en", "ru", "uk", "ar", "so"]
-FLAGS = ["walk_in", "anonymous", "no_id_required", "no_referral_required", "free_of_charge",
-         "interpreter_available", "phone_24_7"]
-NEAR = ["60.17,24.94", "60.45,22.27", "61.50,23.76", "65.01,25.47", "62.24,25.75",
-        "00100", "00530", "33100", "90100", "20100", "40100", "96100"]
+FLAGS = [
+    "walk_in",
+    "anonymous",
+    "no_id_required",
+    "no_referral_required",
+    "free_of_charge",
+    "interpreter_available",
+    "phone_24_7",
+]
+NEAR = [
+    "60.17,24.94",
+    "60.45,22.27",
+    "61.50,23.76",
+    "65.01,25.47",
+    "62.24,25.75",
+    "00100",
+    "00530",
+    "33100",
+    "90100",
+    "20100",
+    "40100",
+    "96100",
+]
 #: The "full results page with facets" whose SQL is counted at 10 and 50 results.
 COUNTED = [
     ("text_facets", "fi", {"q": "neuvonta", "category": "social-services"}),
@@ -69,8 +125,11 @@ def query_set(seed):
     for _ in range(20):
         code = language()
         params = {"q": rng.choice(TEXTS[code])}
-        for name, values in (("category", CATEGORIES), ("municipality", MUNICIPALITIES),
-                             ("language", LANGUAGES)):
+        for name, values in (
+            ("category", CATEGORIES),
+            ("municipality", MUNICIPALITIES),
+            ("language", LANGUAGES),
+        ):
             if rng.random() < 0.6:
                 params[name] = rng.sample(values, rng.choice((1, 1, 2)))
         queries.append(("text_facets", code, params))
@@ -93,21 +152,26 @@ def query_set(seed):
         queries.append(("near", code, params))
     for _ in range(16):
         code = language()
-        params = rng.choice([
-            {},
-            {"page": "2"},
-            {"category": rng.choice(CATEGORIES)},
-            {"municipality": rng.choice(MUNICIPALITIES), "language": rng.choice(LANGUAGES)},
-            {rng.choice(FLAGS): "1", "open_now": "1"},
-        ])
+        params = rng.choice(
+            [
+                {},
+                {"page": "2"},
+                {"category": rng.choice(CATEGORIES)},
+                {"municipality": rng.choice(MUNICIPALITIES), "language": rng.choice(LANGUAGES)},
+                {rng.choice(FLAGS): "1", "open_now": "1"},
+            ]
+        )
         queries.append(("browse", code, params))
     return queries
 
 
 def percentiles(values):
     ordered = sorted(values)
-    p95 = statistics.quantiles(ordered, n=100, method="inclusive")[94] if len(ordered) > 1 \
+    p95 = (
+        statistics.quantiles(ordered, n=100, method="inclusive")[94]
+        if len(ordered) > 1
         else ordered[0]
+    )
     return round(statistics.median(ordered), 2), round(p95, 2)
 
 
@@ -176,8 +240,9 @@ def time_stock(client, queries, limit, timeout):
     after ``timeout`` seconds; return (ms samples, number interrupted)."""
     from django.db import OperationalError, connection
 
-    texts = list(dict.fromkeys((code, params["q"]) for _k, code, params in queries
-                               if "q" in params))[:limit]
+    texts = list(
+        dict.fromkeys((code, params["q"]) for _k, code, params in queries if "q" in params)
+    )[:limit]
     connection.ensure_connection()
     samples, interrupted = [], 0
     # Warm up with a rare word, so the first measured query pays no start-up cost.
@@ -187,10 +252,16 @@ def time_stock(client, queries, limit, timeout):
         started = time.perf_counter()
         timer.start()
         try:
-            response = client.get("/api/v2/pages/", {
-                "search": text, "type": "stockpages.StockServicePage", "locale": code,
-                "fields": "summary", "limit": 20,
-            })
+            response = client.get(
+                "/api/v2/pages/",
+                {
+                    "search": text,
+                    "type": "stockpages.StockServicePage",
+                    "locale": code,
+                    "fields": "summary",
+                    "limit": 20,
+                },
+            )
             assert response.status_code == 200, response.content[:300]
             elapsed = (time.perf_counter() - started) * 1000
             log(f"stock {text!r}: {elapsed:.0f} ms, {response.json()['meta']['total_count']} hits")
@@ -217,9 +288,15 @@ def profile(client, directories, queries, samples_by_query, top):
             client.get(directories[code].url, params)
         total = (time.perf_counter() - started) * 1000
         sql_ms = sum(float(q["time"]) * 1000 for q in captured.captured_queries)
-        report = {"kind": kind, "language": code, "params": params, "total_ms": round(total, 1),
-                  "sql_ms": round(sql_ms, 1), "queries": len(captured.captured_queries),
-                  "statements": []}
+        report = {
+            "kind": kind,
+            "language": code,
+            "params": params,
+            "total_ms": round(total, 1),
+            "sql_ms": round(sql_ms, 1),
+            "queries": len(captured.captured_queries),
+            "statements": [],
+        }
         with connection.cursor() as cursor:
             for query in sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:6]:
                 sql = query["sql"]
@@ -283,9 +360,13 @@ def run_size(size, args):
     if args.stock_queries:
         stock, interrupted = time_stock(client, queries, args.stock_queries, args.stock_timeout)
         stock_p50, stock_p95 = percentiles(stock)
-        result.update(stock_p50_ms=stock_p50, stock_p95_ms=stock_p95,
-                      stock_queries_run=len(stock), stock_interrupted=interrupted,
-                      stock_timeout_s=args.stock_timeout)
+        result.update(
+            stock_p50_ms=stock_p50,
+            stock_p95_ms=stock_p95,
+            stock_queries_run=len(stock),
+            stock_interrupted=interrupted,
+            stock_timeout_s=args.stock_timeout,
+        )
         log(f"{size}: stock p50 {stock_p50} ms, p95 {stock_p95} ms, {interrupted} interrupted")
     result.update(facts)
     return result
@@ -296,25 +377,51 @@ def run_size(size, args):
 
 def worker(args, database, *extra):
     env = {**os.environ, "BENCH_DB": str(database), "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    command = [sys.executable, __file__, "--seed", str(args.seed), "--repeat", str(args.repeat),
-               "--stock-queries", str(args.stock_queries),
-               "--stock-timeout", str(args.stock_timeout), "--profile", str(args.profile), *extra]
+    command = [
+        sys.executable,
+        __file__,
+        "--seed",
+        str(args.seed),
+        "--repeat",
+        str(args.repeat),
+        "--stock-queries",
+        str(args.stock_queries),
+        "--stock-timeout",
+        str(args.stock_timeout),
+        "--profile",
+        str(args.profile),
+        *extra,
+    ]
     output = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
     return output.stdout.strip().splitlines()[-1] if output.stdout.strip() else None
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="2000,20000",
-                        type=lambda text: [int(size) for size in text.split(",")])
+    parser.add_argument(
+        "--sizes", default="2000,20000", type=lambda text: [int(size) for size in text.split(",")]
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the query set")
-    parser.add_argument("--stock-queries", type=int, default=30,
-                        help="stock API searches per size (0: skip the stock comparison)")
-    parser.add_argument("--stock-timeout", type=float, default=10.0,
-                        help="seconds after which a stock search is interrupted")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="log SQL timings and query plans of the N slowest searches")
+    parser.add_argument(
+        "--stock-queries",
+        type=int,
+        default=30,
+        help="stock API searches per size (0: skip the stock comparison)",
+    )
+    parser.add_argument(
+        "--stock-timeout",
+        type=float,
+        default=10.0,
+        help="seconds after which a stock search is interrupted",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="log SQL timings and query plans of the N slowest searches",
+    )
     parser.add_argument("--keep-data", action="store_true", help="keep bench/.data/")
     parser.add_argument("--worker", choices=["migrate", "run"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
@@ -340,8 +447,9 @@ def main():
         for size in args.sizes:
             database = DATA / f"bench-{size}.sqlite3"
             shutil.copyfile(template, database)
-            sizes[str(size)] = json.loads(worker(args, database, "--worker", "run", "--size",
-                                                 str(size)))
+            sizes[str(size)] = json.loads(
+                worker(args, database, "--worker", "run", "--size", str(size))
+            )
             database.unlink()
     finally:
         if not args.keep_data:

@@ -105,28 +105,60 @@ SERVICE_NAMES = [  # (fi, sv, en), category slugs
     (("Turvakoti", "Skyddshem", "Shelter"), ["housing", "crisis-help"]),
     (("Matalan kynnyksen vastaanotto", "Lågtröskelmottagning", "Walk-in clinic"), ["health-care"]),
     (("Päivätoimintakeskus", "Dagcenter", "Day centre"), ["social-services"]),
-    (("Mielenterveyspalvelut", "Mentalvårdstjänster", "Mental health services"),
-     ["psychological-support", "health-care"]),
-    (("Maahanmuuttajaneuvonta", "Invandrarrådgivning", "Immigrant advice"),
-     ["social-services", "legal-advice"]),
-    (("Rikosuhripäivystys", "Brottsofferjour", "Victim support"),
-     ["legal-advice", "psychological-support"]),
+    (
+        ("Mielenterveyspalvelut", "Mentalvårdstjänster", "Mental health services"),
+        ["psychological-support", "health-care"],
+    ),
+    (
+        ("Maahanmuuttajaneuvonta", "Invandrarrådgivning", "Immigrant advice"),
+        ["social-services", "legal-advice"],
+    ),
+    (
+        ("Rikosuhripäivystys", "Brottsofferjour", "Victim support"),
+        ["legal-advice", "psychological-support"],
+    ),
     (("Vertaistukiryhmä", "Kamratstödsgrupp", "Peer support group"), ["psychological-support"]),
     (("Ruoka-apu", "Mathjälp", "Food aid"), ["income-support"]),
     (("Perheneuvola", "Familjerådgivning", "Family counselling"), ["social-services"]),
-    (("Kotoutumispalvelut", "Integrationstjänster", "Integration services"),
-     ["employment", "social-services"]),
+    (
+        ("Kotoutumispalvelut", "Integrationstjänster", "Integration services"),
+        ["employment", "social-services"],
+    ),
     (("Asumisapu", "Boendehjälp", "Housing help"), ["housing", "social-services"]),
 ]
 TARGETS = [  # (fi allative, sv, en), target group slug
-    (("ihmiskaupan uhreille", "för offer för människohandel",
-      "for victims of human trafficking"), "victims-of-trafficking"),
-    (("työperäisen hyväksikäytön uhreille", "för offer för arbetsrelaterad exploatering",
-      "for victims of labour exploitation"), "labour-exploitation"),
-    (("seksuaalisen hyväksikäytön uhreille", "för offer för sexuell exploatering",
-      "for victims of sexual exploitation"), "sexual-exploitation"),
-    (("pakkoavioliiton uhreille", "för offer för tvångsäktenskap",
-      "for victims of forced marriage"), "forced-marriage"),
+    (
+        (
+            "ihmiskaupan uhreille",
+            "för offer för människohandel",
+            "for victims of human trafficking",
+        ),
+        "victims-of-trafficking",
+    ),
+    (
+        (
+            "työperäisen hyväksikäytön uhreille",
+            "för offer för arbetsrelaterad exploatering",
+            "for victims of labour exploitation",
+        ),
+        "labour-exploitation",
+    ),
+    (
+        (
+            "seksuaalisen hyväksikäytön uhreille",
+            "för offer för sexuell exploatering",
+            "for victims of sexual exploitation",
+        ),
+        "sexual-exploitation",
+    ),
+    (
+        (
+            "pakkoavioliiton uhreille",
+            "för offer för tvångsäktenskap",
+            "for victims of forced marriage",
+        ),
+        "forced-marriage",
+    ),
     (("nuorille", "för unga", "for young people"), "young-people"),
     (("paperittomille", "för papperslösa", "for undocumented people"), "undocumented"),
     (("aikuisille", "för vuxna", "for adults"), None),
@@ -157,64 +189,146 @@ ADJECTIVES = [
     ("monikielistä ", "flerspråkig ", "multilingual "),
     ("", "", ""),
 ]
-OFFER = ("Tarjoamme {adj}{help} {target}.", "Vi erbjuder {adj}{help} {target}.",
-         "We offer {adj}{help} {target}.")
+OFFER = (
+    "Tarjoamme {adj}{help} {target}.",
+    "Vi erbjuder {adj}{help} {target}.",
+    "We offer {adj}{help} {target}.",
+)
 SENTENCES = [
-    ("Voit tulla ilman ajanvarausta.", "Du kan komma utan tidsbokning.",
-     "You can come without an appointment."),
-    ("Tulkki saadaan tarvittaessa.", "Tolk ordnas vid behov.",
-     "An interpreter is arranged when needed."),
-    ("Autamme asumiseen, toimeentuloon ja työhön liittyvissä asioissa.",
-     "Vi hjälper med boende, försörjning och arbete.", "We help with housing, income and work."),
-    ("Palvelu on maksuton ja luottamuksellinen.", "Tjänsten är avgiftsfri och konfidentiell.",
-     "The service is free and confidential."),
-    ("Kriisipuhelin päivystää ympäri vuorokauden.", "Kristelefonen har jour dygnet runt.",
-     "The crisis line is open around the clock."),
-    ("Ota yhteyttä sosiaalityöntekijään.", "Kontakta socialarbetaren.",
-     "Contact the social worker."),
-    ("Neuvomme oikeusavun hakemisessa.", "Vi ger råd om hur man ansöker om rättshjälp.",
-     "We advise on applying for legal aid."),
-    ("Tuemme ihmiskaupan uhreja ja heidän läheisiään.",
-     "Vi stöder offer för människohandel och deras närstående.",
-     "We support victims of human trafficking and their families."),
+    (
+        "Voit tulla ilman ajanvarausta.",
+        "Du kan komma utan tidsbokning.",
+        "You can come without an appointment.",
+    ),
+    (
+        "Tulkki saadaan tarvittaessa.",
+        "Tolk ordnas vid behov.",
+        "An interpreter is arranged when needed.",
+    ),
+    (
+        "Autamme asumiseen, toimeentuloon ja työhön liittyvissä asioissa.",
+        "Vi hjälper med boende, försörjning och arbete.",
+        "We help with housing, income and work.",
+    ),
+    (
+        "Palvelu on maksuton ja luottamuksellinen.",
+        "Tjänsten är avgiftsfri och konfidentiell.",
+        "The service is free and confidential.",
+    ),
+    (
+        "Kriisipuhelin päivystää ympäri vuorokauden.",
+        "Kristelefonen har jour dygnet runt.",
+        "The crisis line is open around the clock.",
+    ),
+    (
+        "Ota yhteyttä sosiaalityöntekijään.",
+        "Kontakta socialarbetaren.",
+        "Contact the social worker.",
+    ),
+    (
+        "Neuvomme oikeusavun hakemisessa.",
+        "Vi ger råd om hur man ansöker om rättshjälp.",
+        "We advise on applying for legal aid.",
+    ),
+    (
+        "Tuemme ihmiskaupan uhreja ja heidän läheisiään.",
+        "Vi stöder offer för människohandel och deras närstående.",
+        "We support victims of human trafficking and their families.",
+    ),
     ("Asiakkaaksi voi tulla nimettömänä.", "Du kan vara anonym.", "You can stay anonymous."),
-    ("Henkilöllisyystodistusta ei tarvita.", "Du behöver inget identitetsbevis.",
-     "You do not need an ID."),
-    ("Vastaanotolla tapaat sairaanhoitajan.", "På mottagningen träffar du en sjukskötare.",
-     "At the clinic you meet a nurse."),
-    ("Järjestämme vertaistukiryhmiä naisille ja nuorille.",
-     "Vi ordnar kamratstödsgrupper för kvinnor och unga.",
-     "We run peer support groups for women and young people."),
-    ("Autamme työperäisen hyväksikäytön uhreja.",
-     "Vi hjälper offer för arbetsrelaterad exploatering.",
-     "We help victims of labour exploitation."),
-    ("Saat apua myös puhelimitse ja chatissa.", "Du får hjälp också per telefon och i chatten.",
-     "You can also get help by phone and chat."),
-    ("Neuvonta on tarkoitettu aikuisille.", "Rådgivningen är avsedd för vuxna.",
-     "The advice is meant for adults."),
-    ("Paperittomat saavat kiireellistä hoitoa.", "Papperslösa får brådskande vård.",
-     "Undocumented people get urgent care."),
-    ("Sosiaalityöntekijälle voi soittaa arkisin.", "Du kan ringa socialarbetaren på vardagar.",
-     "You can call the social worker on weekdays."),
-    ("Majoitus turvakodissa järjestetään nopeasti.", "Logi i skyddshem ordnas snabbt.",
-     "A place in a shelter is arranged quickly."),
+    (
+        "Henkilöllisyystodistusta ei tarvita.",
+        "Du behöver inget identitetsbevis.",
+        "You do not need an ID.",
+    ),
+    (
+        "Vastaanotolla tapaat sairaanhoitajan.",
+        "På mottagningen träffar du en sjukskötare.",
+        "At the clinic you meet a nurse.",
+    ),
+    (
+        "Järjestämme vertaistukiryhmiä naisille ja nuorille.",
+        "Vi ordnar kamratstödsgrupper för kvinnor och unga.",
+        "We run peer support groups for women and young people.",
+    ),
+    (
+        "Autamme työperäisen hyväksikäytön uhreja.",
+        "Vi hjälper offer för arbetsrelaterad exploatering.",
+        "We help victims of labour exploitation.",
+    ),
+    (
+        "Saat apua myös puhelimitse ja chatissa.",
+        "Du får hjälp också per telefon och i chatten.",
+        "You can also get help by phone and chat.",
+    ),
+    (
+        "Neuvonta on tarkoitettu aikuisille.",
+        "Rådgivningen är avsedd för vuxna.",
+        "The advice is meant for adults.",
+    ),
+    (
+        "Paperittomat saavat kiireellistä hoitoa.",
+        "Papperslösa får brådskande vård.",
+        "Undocumented people get urgent care.",
+    ),
+    (
+        "Sosiaalityöntekijälle voi soittaa arkisin.",
+        "Du kan ringa socialarbetaren på vardagar.",
+        "You can call the social worker on weekdays.",
+    ),
+    (
+        "Majoitus turvakodissa järjestetään nopeasti.",
+        "Logi i skyddshem ordnas snabbt.",
+        "A place in a shelter is arranged quickly.",
+    ),
 ]
 PROVIDER_KINDS = [  # name patterns (fi, sv, en), kind
-    (("Sosiaalipalvelut – {fi}", "Socialtjänsten – {sv}", "Social services – {en}"),
-     "municipality"),
+    (
+        ("Sosiaalipalvelut – {fi}", "Socialtjänsten – {sv}", "Social services – {en}"),
+        "municipality",
+    ),
     (("Diakoniatyö – {fi}", "Diakoniarbetet – {sv}", "Diaconal work – {en}"), "religious"),
-    (("Matalan kynnyksen yhdistys – {fi}", "Lågtröskelföreningen – {sv}",
-      "Low Threshold Association – {en}"), "ngo"),
-    (("Ihmiskaupan vastainen verkosto – {fi}", "Nätverket mot människohandel – {sv}",
-      "Anti-trafficking network – {en}"), "local_network"),
+    (
+        (
+            "Matalan kynnyksen yhdistys – {fi}",
+            "Lågtröskelföreningen – {sv}",
+            "Low Threshold Association – {en}",
+        ),
+        "ngo",
+    ),
+    (
+        (
+            "Ihmiskaupan vastainen verkosto – {fi}",
+            "Nätverket mot människohandel – {sv}",
+            "Anti-trafficking network – {en}",
+        ),
+        "local_network",
+    ),
 ]
 # Languages a service is offered in: code, probability.
-SERVICE_LANGUAGES = [("fi", 0.9), ("sv", 0.3), ("en", 0.5), ("ru", 0.15), ("uk", 0.1),
-                     ("ar", 0.1), ("so", 0.05), ("fa", 0.05), ("th", 0.03), ("vi", 0.03),
-                     ("ro", 0.03), ("es", 0.05)]
-FLAG_ODDS = {"walk_in": 0.35, "anonymous": 0.25, "no_id_required": 0.2,
-             "no_referral_required": 0.5, "free_of_charge": 0.6, "interpreter_available": 0.3,
-             "phone_24_7": 0.05}
+SERVICE_LANGUAGES = [
+    ("fi", 0.9),
+    ("sv", 0.3),
+    ("en", 0.5),
+    ("ru", 0.15),
+    ("uk", 0.1),
+    ("ar", 0.1),
+    ("so", 0.05),
+    ("fa", 0.05),
+    ("th", 0.03),
+    ("vi", 0.03),
+    ("ro", 0.03),
+    ("es", 0.05),
+]
+FLAG_ODDS = {
+    "walk_in": 0.35,
+    "anonymous": 0.25,
+    "no_id_required": 0.2,
+    "no_referral_required": 0.5,
+    "free_of_charge": 0.6,
+    "interpreter_available": 0.3,
+    "phone_24_7": 0.05,
+}
 
 
 def log(message):
@@ -240,9 +354,13 @@ class Loader:
             for code, fi, sv, *_rest in PLACES
         ]
         provider_entries = [
-            {"key": f"{kind}-{code}", "kind": kind,
-             "name": dict(zip(LANGUAGES, (p.format(fi=fi, sv=sv, en=fi) for p in patterns),
-                              strict=True))}
+            {
+                "key": f"{kind}-{code}",
+                "kind": kind,
+                "name": dict(
+                    zip(LANGUAGES, (p.format(fi=fi, sv=sv, en=fi) for p in patterns), strict=True)
+                ),
+            }
             for code, fi, sv, *_rest in PLACES
             for patterns, kind in PROVIDER_KINDS
         ]
@@ -265,8 +383,12 @@ class Loader:
                 self.stock_parents[locale.language_code] = stock
         self.locales = {locale.language_code: locale for locale in loader.locales}
         self.terms = {}
-        for model, key in ((Municipality, "code"), (Language, "code"),
-                           (ServiceCategory, "slug"), (TargetGroup, "slug")):
+        for model, key in (
+            (Municipality, "code"),
+            (Language, "code"),
+            (ServiceCategory, "slug"),
+            (TargetGroup, "slug"),
+        ):
             for obj in model.objects.all():
                 self.terms[model, obj.locale.language_code, getattr(obj, key)] = obj.pk
         self.providers = {
@@ -288,28 +410,39 @@ class Loader:
         target_index = rng.randrange(len(TARGETS))
         nationwide = rng.random() < 0.05
         place = None if nationwide else self.pick_place()
-        served = [] if nationwide else sorted({place[0], *(
-            self.pick_place()[0] for _ in range(rng.choice((0, 0, 0, 1, 2))))})
-        extra_categories = rng.sample([e["slug"] for e in content.SERVICE_CATEGORIES],
-                                      rng.choice((0, 0, 1, 2)))
-        target_groups = ({TARGETS[target_index][1]} - {None}) | set(rng.sample(
-            [e["slug"] for e in content.TARGET_GROUPS], rng.choice((0, 1, 1, 2))))
+        served = (
+            []
+            if nationwide
+            else sorted(
+                {place[0], *(self.pick_place()[0] for _ in range(rng.choice((0, 0, 0, 1, 2))))}
+            )
+        )
+        extra_categories = rng.sample(
+            [e["slug"] for e in content.SERVICE_CATEGORIES], rng.choice((0, 0, 1, 2))
+        )
+        target_groups = ({TARGETS[target_index][1]} - {None}) | set(
+            rng.sample([e["slug"] for e in content.TARGET_GROUPS], rng.choice((0, 1, 1, 2)))
+        )
         flags = [name for name in LOW_THRESHOLD_FLAGS if rng.random() < FLAG_ODDS[name]]
         locations = []
         if place is not None or rng.random() < 0.3:
             base = place or PLACE_BY_CODE["091"]
             for _ in range(rng.choice((1, 1, 1, 1, 2, 3))):
-                locations.append({
-                    "code": base[0],
-                    "postcode": f"{base[5][:2]}{rng.randrange(1, 10)}{rng.randrange(10)}0",
-                    "latitude": round(base[3] + rng.gauss(0, 0.03), 6),
-                    "longitude": round(base[4] + rng.gauss(0, 0.06), 6),
-                    "street_address": f"{rng.choice(STREETS)} {rng.randrange(1, 60)}",
-                    "confidential": rng.random() < 0.03,
-                })
+                locations.append(
+                    {
+                        "code": base[0],
+                        "postcode": f"{base[5][:2]}{rng.randrange(1, 10)}{rng.randrange(10)}0",
+                        "latitude": round(base[3] + rng.gauss(0, 0.03), 6),
+                        "longitude": round(base[4] + rng.gauss(0, 0.06), 6),
+                        "street_address": f"{rng.choice(STREETS)} {rng.randrange(1, 60)}",
+                        "confidential": rng.random() < 0.03,
+                    }
+                )
         title_form = rng.random()
-        status = rng.choices([ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED,
-                              ServiceStatus.ENDED], [0.95, 0.03, 0.02])[0]
+        status = rng.choices(
+            [ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED, ServiceStatus.ENDED],
+            [0.95, 0.03, 0.02],
+        )[0]
         return {
             "number": number,
             "translation_key": self.uuid(),
@@ -335,9 +468,11 @@ class Loader:
             "hours": self.pick_hours(),
             "open_24_7": rng.random() < 0.05,
             "closed_day": self.now.date() + datetime.timedelta(days=rng.randrange(-3, 10))
-            if rng.random() < 0.05 else None,
+            if rng.random() < 0.05
+            else None,
             "provider": rng.choice(self.local_providers[place[0]])
-            if place is not None and rng.random() < 0.8 else rng.choice(self.national_providers),
+            if place is not None and rng.random() < 0.8
+            else rng.choice(self.national_providers),
             "first_published": self.now - datetime.timedelta(days=rng.randrange(1, 1500)),
             "last_verified": self.now.date() - datetime.timedelta(days=rng.randrange(0, 400)),
         }
@@ -350,8 +485,9 @@ class Loader:
         if roll < 0.2:
             return []
         if roll < 0.9:
-            opens, closes = rng.choice([("08:00", "16:00"), ("09:00", "15:00"),
-                                        ("10:00", "18:00"), ("12:00", "20:00")])
+            opens, closes = rng.choice(
+                [("08:00", "16:00"), ("09:00", "15:00"), ("10:00", "18:00"), ("12:00", "20:00")]
+            )
             days = range(5) if rng.random() < 0.8 else range(6)
             appointment = rng.random() < 0.2
             return [(day, opens, closes, appointment) for day in days]
@@ -366,8 +502,11 @@ class Loader:
         return "".join(parts)
 
     def texts(self, spec, index):
-        adjective, help_text, target = spec["adjective"][index], spec["help"][index], \
-            spec["target"][index]
+        adjective, help_text, target = (
+            spec["adjective"][index],
+            spec["help"][index],
+            spec["target"][index],
+        )
         offer = OFFER[index].format(adj=adjective, help=help_text, target=target)
         offer = offer[0].upper() + offer[1:]
         summary = " ".join([offer, *(s[index] for s in spec["summary_extra"])])
@@ -436,15 +575,20 @@ class Loader:
                 ids = self.insert_pages(directory, ServicePage, entries)
                 # Translation keys are unique per locale: the stock copies get their own.
                 stock_ids = self.insert_pages(
-                    stock_parent, StockServicePage, [(t, s, self.uuid(), p) for t, s, _k, p in entries]
+                    stock_parent,
+                    StockServicePage,
+                    [(t, s, self.uuid(), p) for t, s, _k, p in entries],
                 )
                 self.page_ids[code] = ids
                 service_rows, stock_rows = [], []
                 for page_id, stock_id, spec in zip(ids, stock_ids, specs, strict=True):
                     summary, description = self.texts(spec, index)
                     service_rows.append(self.service(page_id, code, spec, summary, description))
-                    stock_rows.append(StockServicePage(
-                        page_ptr_id=stock_id, summary=summary, body=strip_tags(description)))
+                    stock_rows.append(
+                        StockServicePage(
+                            page_ptr_id=stock_id, summary=summary, body=strip_tags(description)
+                        )
+                    )
                 insert_child_rows(ServicePage, service_rows)
                 insert_child_rows(StockServicePage, stock_rows)
                 self.insert_related(code, ids, specs)
@@ -482,22 +626,41 @@ class Loader:
             for name, (model_through, model, _key_name) in through.items():
                 column = f"{model._meta.model_name}_id"
                 for value in spec[name]:
-                    links[name].append(model_through(
-                        servicepage_id=page_id, **{column: self.terms[model, code, value]}))
+                    links[name].append(
+                        model_through(
+                            servicepage_id=page_id, **{column: self.terms[model, code, value]}
+                        )
+                    )
             for order, location in enumerate(spec["locations"]):
-                locations.append(ServiceLocation(
-                    page_id=page_id, sort_order=order,
-                    municipality_id=self.terms[Municipality, code, location["code"]],
-                    **{name: value for name, value in location.items() if name != "code"}))
+                locations.append(
+                    ServiceLocation(
+                        page_id=page_id,
+                        sort_order=order,
+                        municipality_id=self.terms[Municipality, code, location["code"]],
+                        **{name: value for name, value in location.items() if name != "code"},
+                    )
+                )
             for order, (weekday, opens, closes, appointment) in enumerate(spec["hours"]):
-                hours.append(OpeningHours(
-                    page_id=page_id, sort_order=order, weekday=weekday,
-                    opens=datetime.time.fromisoformat(opens),
-                    closes=datetime.time.fromisoformat(closes), by_appointment=appointment))
+                hours.append(
+                    OpeningHours(
+                        page_id=page_id,
+                        sort_order=order,
+                        weekday=weekday,
+                        opens=datetime.time.fromisoformat(opens),
+                        closes=datetime.time.fromisoformat(closes),
+                        by_appointment=appointment,
+                    )
+                )
             if spec["closed_day"]:
-                exceptions.append(OpeningHoursException(
-                    page_id=page_id, sort_order=0, start_date=spec["closed_day"],
-                    end_date=spec["closed_day"], kind=OpeningHoursException.Kind.CLOSED))
+                exceptions.append(
+                    OpeningHoursException(
+                        page_id=page_id,
+                        sort_order=0,
+                        start_date=spec["closed_day"],
+                        end_date=spec["closed_day"],
+                        kind=OpeningHoursException.Kind.CLOSED,
+                    )
+                )
         for name, (model_through, _model, _key) in through.items():
             model_through.objects.bulk_create(links[name], batch_size=5000)
         ServiceLocation.objects.bulk_create(locations, batch_size=2000)
@@ -514,8 +677,10 @@ class Loader:
                 for ids in self.page_ids.values()
             )
         self.timings["index_seconds"] = time.perf_counter() - started
-        log(f"indexed {count} services with reindex_services in "
-            f"{self.timings['index_seconds']:.1f} s")
+        log(
+            f"indexed {count} services with reindex_services in "
+            f"{self.timings['index_seconds']:.1f} s"
+        )
 
         started = time.perf_counter()
         backend = get_search_backend()
@@ -541,8 +706,18 @@ class Loader:
         return sum(len(kind) for kind in problems)
 
 
-STREETS = ["Asematie", "Kauppakatu", "Rautatienkatu", "Koulukatu", "Keskuskatu", "Kirkkokatu",
-           "Puistokatu", "Satamakatu", "Torikatu", "Hallituskatu"]
+STREETS = [
+    "Asematie",
+    "Kauppakatu",
+    "Rautatienkatu",
+    "Koulukatu",
+    "Keskuskatu",
+    "Kirkkokatu",
+    "Puistokatu",
+    "Satamakatu",
+    "Torikatu",
+    "Hallituskatu",
+]
 
 
 def _key(key):
@@ -582,6 +757,9 @@ def load(size, seed):
         for code, page in loader.directories.items()
     }
     counts = {code: len(ids) for code, ids in loader.page_ids.items()}
-    return directories, {**loader.timings, "pages_by_language": counts,
-                         "tree_problems": problems, "analyze_run": True}
-
+    return directories, {
+        **loader.timings,
+        "pages_by_language": counts,
+        "tree_problems": problems,
+        "analyze_run": True,
+    }

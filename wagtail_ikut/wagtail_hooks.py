@@ -1,6 +1,5 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -88,11 +87,6 @@ class ServicePageListingViewSet(PageListingViewSet):
 
 
 service_listing_viewset = ServicePageListingViewSet("wagtail_ikut_services")
-
-
-@hooks.register("register_admin_viewset")
-def register_service_listing():
-    return service_listing_viewset
 
 
 class IkutViewSetGroup(SnippetViewSetGroup):

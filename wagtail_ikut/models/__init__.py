@@ -1,15 +1,7 @@
 from .organisations import Organisation
 from .search import ServiceSearchDocument
-from .services import (
-    LOW_THRESHOLD_FLAGS,
-    ContactChannel,
-    OpeningHours,
-    OpeningHoursException,
-    ServiceDirectoryPage,
-    ServiceLocation,
-    ServicePage,
-    ServiceStatus,
-)
+from .service_details import ContactChannel, OpeningHours, OpeningHoursException, ServiceLocation
+from .services import LOW_THRESHOLD_FLAGS, ServiceDirectoryPage, ServicePage, ServiceStatus
 from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, TargetGroup
 
 __all__ = [
