@@ -3,18 +3,17 @@
 import difflib
 
 import phonenumbers
-from django.conf import settings
 from django.core.checks import Error
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from .conf import DEFAULTS
+from .conf import DEFAULTS, configured
 from .demo.content import DEMO_CONTENT_LANGUAGES
 
 
 def check_settings(app_configs, **kwargs):
     """Report a ``WAGTAIL_IKUT`` setting that is not a dict, has unknown keys or bad values."""
-    user_settings = getattr(settings, "WAGTAIL_IKUT", {})
+    user_settings = configured()
     if not isinstance(user_settings, dict):
         return [
             Error(

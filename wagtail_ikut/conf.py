@@ -15,6 +15,11 @@ DEFAULTS = {
 }
 
 
+def configured():
+    """Return ``WAGTAIL_IKUT`` exactly as the site wrote it (an empty dict if absent)."""
+    return getattr(settings, "WAGTAIL_IKUT", {})
+
+
 class IkutSettings:
     """Give attribute access to ``WAGTAIL_IKUT`` merged over :data:`DEFAULTS`."""
 
@@ -23,7 +28,7 @@ class IkutSettings:
 
     @property
     def user_settings(self):
-        value = getattr(settings, "WAGTAIL_IKUT", {})
+        value = configured()
         # checks.py reports a non-dict value; reading falls back so the check can run.
         return value if isinstance(value, dict) else {}
 
