@@ -25,81 +25,25 @@ ROOT = BENCH_DIR.parent
 DATA = BENCH_DIR / ".data"
 SEED = 20251123
 
-TEXTS = {
-    "fi": [
-        "sosiaalineuvonta",
-        "ihmiskaupan uhreille",
-        "oikeusapua",
-        "kriisipuhelin",
-        "asuminen",
-        "aikuisille",
-        "tulkki",
-        "velkaneuvontaa",
-        "nuorille",
-        "maksuton oikeusapu",
-        "turvakoti",
-        "paperittomat",
-        "työperäinen hyväksikäyttö",
-        "sosiaalityöntekijä",
-        "apua",
-        "neuvonta",
-    ],
-    "sv": [
-        "rådgivning",
-        "rättshjälp",
-        "offer för människohandel",
-        "skyddshem",
-        "tolk",
-        "boende",
-        "kristelefon",
-    ],
-    "en": [
-        "housing help",
-        "legal aid",
-        "crisis line",
-        "victims of trafficking",
-        "interpreter",
-        "advice",
-        "shelter",
-    ],
+TEXTS = {  # what visitors type, inflected and not
+    "fi": "sosiaalineuvonta, ihmiskaupan uhreille, oikeusapua, kriisipuhelin, asuminen, "
+    "aikuisille, tulkki, velkaneuvontaa, nuorille, maksuton oikeusapu, turvakoti, paperittomat, "
+    "työperäinen hyväksikäyttö, sosiaalityöntekijä, apua, neuvonta",
+    "sv": "rådgivning, rättshjälp, offer för människohandel, skyddshem, tolk, boende, kristelefon",
+    "en": "housing help, legal aid, crisis line, victims of trafficking, interpreter, advice, "
+    "shelter",
 }
+TEXTS = {code: texts.split(", ") for code, texts in TEXTS.items()}
 LANGUAGE_WEIGHTS = {"fi": 0.6, "sv": 0.2, "en": 0.2}
-CATEGORIES = [
-    "crisis-help",
-    "housing",
-    "health-care",
-    "psychological-support",
-    "legal-advice",
-    "social-services",
-    "income-support",
-    "employment",
-    "interpretation",
-]
+CATEGORIES = ["crisis-help", "housing", "health-care", "psychological-support", "legal-advice"]
+CATEGORIES += ["social-services", "income-support", "employment", "interpretation"]
 MUNICIPALITIES = ["091", "049", "092", "853", "837", "564", "297", "905", "398", "179", "698"]
 LANGUAGES = ["fi", "sv", "en", "ru", "uk", "ar", "so"]
-FLAGS = [
-    "walk_in",
-    "anonymous",
-    "no_id_required",
-    "no_referral_required",
-    "free_of_charge",
-    "interpreter_available",
-    "phone_24_7",
-]
-NEAR = [
-    "60.17,24.94",
-    "60.45,22.27",
-    "61.50,23.76",
-    "65.01,25.47",
-    "62.24,25.75",
-    "00100",
-    "00530",
-    "33100",
-    "90100",
-    "20100",
-    "40100",
-    "96100",
-]
+FLAGS = ["walk_in", "anonymous", "no_id_required", "no_referral_required", "free_of_charge"]
+FLAGS += ["interpreter_available", "phone_24_7"]
+# Coordinates in Helsinki, Turku, Tampere, Oulu and Jyväskylä, and postcodes.
+NEAR = ["60.17,24.94", "60.45,22.27", "61.50,23.76", "65.01,25.47", "62.24,25.75"]
+NEAR += ["00100", "00530", "33100", "90100", "20100", "40100", "96100"]
 #: The "full results page with facets" whose SQL is counted at 10 and 50 results.
 COUNTED = [
     ("text_facets", "fi", {"q": "neuvonta", "category": "social-services"}),
@@ -275,6 +219,57 @@ def time_stock(client, queries, limit, timeout):
     return samples, interrupted
 
 
+FLOOR_SQL = {
+    "top": "SELECT p.id, p.title, s.summary FROM {hits} ORDER BY f.rank LIMIT 20",
+    "count_and_flags": "SELECT COUNT(*), "
+    + ", ".join(f"SUM(s.{flag})" for flag in FLAGS)
+    + " FROM {hits}",
+    **{
+        relation: f"SELECT t.{column}, COUNT(*) FROM wagtail_ikut_servicepage_{relation} t "
+        "WHERE t.servicepage_id IN (SELECT p.id FROM {hits}) GROUP BY 1"
+        for relation, column in (
+            ("categories", "servicecategory_id"),
+            ("municipalities", "municipality_id"),
+            ("languages", "language_id"),
+        )
+    },
+}
+# CROSS JOIN makes SQLite read the FTS5 matches first: left to choose, it sometimes walks the
+# directory's pages and evaluates the MATCH once per page instead.
+FLOOR_HITS = (
+    "wagtail_ikut_service_fts f CROSS JOIN wagtailcore_page p ON p.id = f.rowid "
+    "CROSS JOIN wagtail_ikut_servicepage s ON s.page_ptr_id = p.id "
+    "WHERE wagtail_ikut_service_fts MATCH %s AND p.live AND p.path > %s AND p.path < %s "
+    "AND s.status != 'ended'"
+)
+
+
+def time_floor(directories, queries, repeat):
+    """Time hand-written FTS5 SQL for the text-only searches: the top 20 by rank, the count
+    with the flag counts, and three facet counts (five statements, no ORM, no rendering), over
+    the same analysed terms; return ms per search."""
+    from django.db import connection
+
+    from wagtail_ikut.search.analysis import query_terms
+    from wagtail_ikut.search.text import sqlite_match
+
+    samples = []
+    with connection.cursor() as cursor:
+        for _ in range(repeat + 1):
+            for kind, code, params in queries:
+                if kind != "text":
+                    continue
+                path = directories[code].path
+                # Page paths are 0-9A-Z, so "~" sorts after every descendant's path.
+                args = [sqlite_match(query_terms(params["q"], code)), path, path + "~"]
+                started = time.perf_counter()
+                for sql in FLOOR_SQL.values():
+                    cursor.execute(sql.replace("{hits}", FLOOR_HITS), args)
+                    cursor.fetchall()
+                samples.append((time.perf_counter() - started) * 1000)
+    return samples[len(samples) // (repeat + 1) :]  # the first pass warms up
+
+
 def profile(client, directories, queries, samples_by_query, top):
     """Log, for the slowest searches, each SQL statement's time and SQLite query plan."""
     from django.db import connection
@@ -325,8 +320,12 @@ def run_size(size, args):
     all_ms = [ms for values in samples.values() for ms in values]
     p50, p95 = percentiles(all_ms)
     cpu_p50, cpu_p95 = percentiles([ms for values in cpu.values() for ms in values])
+    floor_p50, floor_p95 = percentiles(time_floor(directories, queries, args.repeat))
     counts, rendered = count_queries(client, directories)
-    log(f"{size}: package p50 {p50} ms, p95 {p95} ms; SQL queries {counts}")
+    log(
+        f"{size}: package p50 {p50} ms, p95 {p95} ms; hand-written FTS5 p50 {floor_p50} ms, "
+        f"p95 {floor_p95} ms; SQL queries per page {counts}"
+    )
     result = {
         "services": size,
         "p50_ms": p50,
@@ -344,6 +343,8 @@ def run_size(size, args):
             for kind, values in samples.items()
         },
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "floor_fts5_p50_ms": floor_p50,
+        "floor_fts5_p95_ms": floor_p95,
         "queries_at_10": counts["text_facets"][10],
         "queries_at_50": counts["text_facets"][50],
         "queries_by_kind": counts,
@@ -440,6 +441,7 @@ def main():
     started = time.perf_counter()
     DATA.mkdir(exist_ok=True)
     template = DATA / "migrated.sqlite3"
+    template.unlink(missing_ok=True)  # left by --keep-data, perhaps from older migrations
     try:
         log("migrating a template database")
         worker(args, template, "--worker", "migrate")

@@ -37,4 +37,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"stderr": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["stderr"], "level": "WARNING"},
+    # A stock search interrupted after --stock-timeout is reported by the benchmark itself.
+    "loggers": {"django.request": {"level": "CRITICAL"}},
 }

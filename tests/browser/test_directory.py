@@ -1,4 +1,4 @@
-"""The service directory works without JavaScript: the search is an ordinary form."""
+"""The service directory works without JavaScript: the search and its filters are a plain form."""
 
 import re
 
@@ -8,20 +8,41 @@ from playwright.sync_api import expect
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db
 
+RESULTS_HEADING = "#ikut-results-heading"
 
-def test_searching_the_directory_without_javascript_shows_the_results(tab_without_js):
+
+def count_in(heading):
+    """The number in the results heading ("Löytyi 8 palvelua")."""
+    expect(heading).to_have_text(re.compile(r"^\s*Löytyi \d+ palvelua?\s*$"))
+    return int(re.search(r"\d+", heading.inner_text())[0])
+
+
+def test_typing_a_query_and_pressing_enter_shows_the_results_without_javascript(
+    tab_without_js,
+):
     page = tab_without_js.open("/fi/palvelut/")
-    all_services = int(re.search(r"\d+", page.locator("#ikut-results-heading").inner_text())[0])
+    all_services = count_in(page.locator(RESULTS_HEADING))
 
     page.get_by_role("searchbox").fill("sosiaalineuvonta")
     page.get_by_role("searchbox").press("Enter")
 
-    page.wait_for_url(re.compile(r"[?&]q=sosiaalineuvonta"))
-    heading = page.locator("#ikut-results-heading")
-    expect(heading).to_have_text(re.compile(r"Löytyi \d+ palvelua?"))
-    found = int(re.search(r"\d+", heading.inner_text())[0])
+    page.wait_for_url(re.compile(r"\?q=sosiaalineuvonta"))
+    found = count_in(page.locator(RESULTS_HEADING))
     assert 0 < found < all_services
     results = page.locator("ol.ikut-results > li")
+    assert 0 < results.count() <= found
     expect(results.first).to_contain_text("Sosiaalineuvonta")
-    assert results.count() == min(found, results.count())
     expect(page.get_by_role("searchbox")).to_have_value("sosiaalineuvonta")
+
+
+def test_a_filter_and_the_search_button_narrow_the_results_without_javascript(tab_without_js):
+    page = tab_without_js.open("/fi/palvelut/")
+    all_services = count_in(page.locator(RESULTS_HEADING))
+
+    page.get_by_label(re.compile(r"^Voit asioida nimettömänä")).check()
+    page.get_by_role("button", name="Hae", exact=True).click()
+
+    page.wait_for_url(re.compile(r"[?&]anonymous=1"))
+    found = count_in(page.locator(RESULTS_HEADING))
+    assert 0 < found < all_services
+    expect(page.get_by_label(re.compile(r"^Voit asioida nimettömänä"))).to_be_checked()
