@@ -270,7 +270,7 @@ def time_floor(directories, queries, repeat):
     return samples[len(samples) // (repeat + 1) :]  # the first pass warms up
 
 
-def profile(client, directories, queries, samples_by_query, top):
+def profile(client, directories, samples_by_query, top):
     """Log, for the slowest searches, each SQL statement's time and SQLite query plan."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -357,7 +357,7 @@ def run_size(size, args):
             started = time.perf_counter()
             client.get(directories[code].url, params)
             per_query.append((query, (time.perf_counter() - started) * 1000))
-        profile(client, directories, queries, per_query, args.profile)
+        profile(client, directories, per_query, args.profile)
     if args.stock_queries:
         stock, interrupted = time_stock(client, queries, args.stock_queries, args.stock_timeout)
         stock_p50, stock_p95 = percentiles(stock)

@@ -89,6 +89,6 @@ class ServiceListBlock(blocks.StructBlock):
                 queryset = FACETS_BY_NAME["municipality"].filter(
                     queryset, [value["municipality"].code]
                 )
-            services = queryset.distinct().order_by("title").select_related("provider")
+            services = queryset.order_by("title").select_related("provider")
         context["services"] = list(services[: value["limit"]])
         return context

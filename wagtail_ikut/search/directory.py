@@ -161,7 +161,9 @@ class DirectorySearch:
             if name != skip and cleaned.get(name):
                 queryset = queryset.filter(**{name: True})
         if skip != "open_now" and cleaned.get("open_now"):
-            queryset = hours.open_at(queryset, timezone.now())
+            # An uncorrelated subquery is evaluated once, not once a service in every count.
+            open_now = hours.open_at(directory_services(self.directory), timezone.now())
+            queryset = queryset.filter(pk__in=open_now.values("pk"))
         if skip != "q" and cleaned.get("q"):
             matched = match_text(queryset, cleaned["q"], self.language_code)
             if matched is None:
@@ -169,8 +171,7 @@ class DirectorySearch:
             else:
                 queryset = matched
                 self.ranked = True
-        # Facet filters over many-valued relations can repeat a service.
-        return queryset.distinct()
+        return queryset
 
     def locate(self):
         text = self.cleaned.get("near")

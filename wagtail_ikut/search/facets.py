@@ -24,11 +24,12 @@ class Facet:
     label_paths: tuple = ()
 
     def counts(self, queryset, selected):
+        # Filters narrow with semi-joins, so the one join here yields a service once per value.
         rows = (
             queryset.order_by()
-            .values(self.value_path, *self.label_paths)
-            .annotate(count=Count("pk", distinct=True))
             .filter(**{f"{self.value_path}__isnull": False})
+            .values(self.value_path, *self.label_paths)
+            .annotate(count=Count("pk"))
         )
         values = [
             FacetValue(
@@ -44,8 +45,13 @@ class Facet:
     def label(self, row):
         return row[self.label_paths[0]]
 
+    def matching(self, queryset, values):
+        """Return a subquery of the ids of services having any of ``values``."""
+        return queryset.model.objects.filter(**{f"{self.value_path}__in": values}).values("pk")
+
     def filter(self, queryset, values):
-        return queryset.filter(**{f"{self.value_path}__in": values})
+        # A semi-join never repeats a service, so no query needs DISTINCT over wide rows.
+        return queryset.filter(pk__in=self.matching(queryset, values))
 
 
 class MunicipalityFacet(Facet):
@@ -60,7 +66,7 @@ class MunicipalityFacet(Facet):
         ]
 
     def filter(self, queryset, values):
-        return queryset.filter(Q(nationwide=True) | Q(municipalities__code__in=values))
+        return queryset.filter(Q(nationwide=True) | Q(pk__in=self.matching(queryset, values)))
 
 
 class LanguageFacet(Facet):
@@ -90,10 +96,7 @@ FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 def flag_counts(queryset):
     """Return how many services have each low-threshold flag, in one query."""
     return queryset.order_by().aggregate(
-        **{
-            name: Count("pk", filter=Q(**{name: True}), distinct=True)
-            for name in LOW_THRESHOLD_FLAGS
-        }
+        **{name: Count("pk", filter=Q(**{name: True})) for name in LOW_THRESHOLD_FLAGS}
     )
 
 

@@ -4,7 +4,7 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Avg, F, FloatField, Min, Q
+from django.db.models import Avg, F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
 from ..models import ServiceLocation
@@ -12,8 +12,6 @@ from ..models import ServiceLocation
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTCODE = re.compile(r"^\s*(\d{5})\s*$")
 EARTH_RADIUS_KM = 6371.0
-
-PUBLIC_LOCATION = Q(locations__confidential=False, locations__latitude__isnull=False)
 
 
 class UnknownPlace(ValueError):
@@ -60,11 +58,20 @@ def annotate_distance(queryset, latitude, longitude):
     Finland as the exact distance does.
     """
     scale = math.cos(math.radians(latitude))
-    north = Cast("locations__latitude", FloatField()) - latitude
-    east = (Cast("locations__longitude", FloatField()) - longitude) * scale
-    return queryset.annotate(
-        distance_order=Min(north * north + east * east, filter=PUBLIC_LOCATION)
-    ).order_by(F("distance_order").asc(nulls_last=True), "title")
+    north = Cast("latitude", FloatField()) - latitude
+    east = (Cast("longitude", FloatField()) - longitude) * scale
+    # A subquery a service, not an aggregate: no GROUP BY over the wide page rows.
+    nearest = (
+        ServiceLocation.objects.filter(
+            page=OuterRef("pk"), confidential=False, latitude__isnull=False
+        )
+        .annotate(order=north * north + east * east)
+        .order_by("order")
+        .values("order")[:1]
+    )
+    return queryset.annotate(distance_order=Subquery(nearest)).order_by(
+        F("distance_order").asc(nulls_last=True), "title"
+    )
 
 
 def distance_km(latitude, longitude, location):
