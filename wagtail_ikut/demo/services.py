@@ -51,8 +51,27 @@ CITY_OFFICES = [
 SPECIALISED_CITIES = {"helsinki", "espoo", "vantaa"}
 
 
-def social_counselling(key, organisation, code, postcode, street, latitude, longitude):
+def city_office(organisation, code, postcode, street, latitude, longitude):
+    """Return what a city's services at its office share: provider, place and web form."""
     return {
+        "provider": organisation,
+        "municipalities": [code],
+        "locations": [
+            {
+                "street_address": street,
+                "postcode": postcode,
+                "municipality": code,
+                "latitude": latitude,
+                "longitude": longitude,
+            }
+        ],
+        "contacts": [{"kind": "web_form", "url": f"https://www.{DOMAINS[organisation]}/"}],
+    }
+
+
+def social_counselling(key, organisation, code, *place):
+    return {
+        **city_office(organisation, code, *place),
         "key": f"{key}-social-counselling",
         "slug": f"sosiaalineuvonta-{key}",
         "title": in_place(
@@ -66,10 +85,8 @@ def social_counselling(key, organisation, code, postcode, street, latitude, long
             "en": "Advice on income, housing and everyday problems. Come without an "
             "appointment; an interpreter is arranged when needed.",
         },
-        "provider": organisation,
         "categories": ["social-services", "income-support", "housing"],
         "target_groups": ["victims-of-trafficking", "undocumented"],
-        "municipalities": [code],
         "languages": ["fi", "sv", "en"],
         "language_note": {
             "fi": "Muilla kielillä tulkin välityksellä.",
@@ -77,22 +94,13 @@ def social_counselling(key, organisation, code, postcode, street, latitude, long
             "en": "Other languages through an interpreter.",
         },
         "flags": ["walk_in", "no_referral_required", "free_of_charge", "interpreter_available"],
-        "locations": [
-            {
-                "street_address": street,
-                "postcode": postcode,
-                "municipality": code,
-                "latitude": latitude,
-                "longitude": longitude,
-            }
-        ],
         "hours": WEEKDAYS_9_TO_15,
-        "contacts": [{"kind": "web_form", "url": f"https://www.{DOMAINS[organisation]}/"}],
     }
 
 
-def specialised_social_work(key, organisation, code, postcode, street, latitude, longitude):
+def specialised_social_work(key, organisation, code, *place):
     return {
+        **city_office(organisation, code, *place),
         "key": f"{key}-trafficking-social-work",
         "slug": f"ihmiskaupan-uhrien-sosiaalityo-{key}",
         "title": in_place(
@@ -111,23 +119,11 @@ def specialised_social_work(key, organisation, code, postcode, street, latitude,
             "en": "A social worker specialised in helping victims of human trafficking and "
             "labour exploitation. Book a meeting by phone.",
         },
-        "provider": organisation,
         "categories": ["social-services", "psychological-support", "housing"],
         "target_groups": ["victims-of-trafficking", "labour-exploitation", "sexual-exploitation"],
-        "municipalities": [code],
         "languages": ["fi", "en"],
         "flags": ["free_of_charge", "interpreter_available", "anonymous", "no_id_required"],
-        "locations": [
-            {
-                "street_address": street,
-                "postcode": postcode,
-                "municipality": code,
-                "latitude": latitude,
-                "longitude": longitude,
-            }
-        ],
         "hours": WEEKDAYS_BY_APPOINTMENT,
-        "contacts": [{"kind": "web_form", "url": f"https://www.{DOMAINS[organisation]}/"}],
     }
 
 
