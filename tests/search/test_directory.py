@@ -260,6 +260,11 @@ class BadInputTests(DirectoryTestCase):
             with self.subTest(query=query[:20]):
                 self.search(q=query)
 
+    def test_text_without_words_is_said_once_and_lists_everything(self):
+        results = self.search(q="?!? ...").context["results"]
+        self.assertEqual(len(results.notices), 1)
+        self.assertEqual(results.total, 1)
+
     def test_the_same_search_always_has_the_same_address(self):
         first = self.search(category=["b", "a"], q="kriisi", walk_in="on").context["results"]
         second = self.search(walk_in="1", q="kriisi", category=["a", "b"]).context["results"]

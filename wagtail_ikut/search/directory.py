@@ -23,7 +23,7 @@ from ..models import (
 )
 from . import geo
 from .facets import FACETS, flag_counts, flag_label
-from .text import match_text
+from .text import match_text, word_groups
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
@@ -143,13 +143,16 @@ class DirectorySearch:
 
     def __init__(self, directory, params, language_code):
         self.directory = directory
-        self.language_code = language_code
         self.form = DirectoryQueryForm(params, directory.locale)
         self.form.is_valid()
         self.cleaned = self.form.cleaned_data
         self.notices = list(self.form.notices)
         self.near = None
-        self.ranked = False
+        # Decided once, as filtered() runs for the results, every facet and every relaxation.
+        self.now = timezone.now()
+        self.word_groups = word_groups(self.cleaned.get("q") or "", language_code)
+        if self.cleaned.get("q") and not self.word_groups:
+            self.notices.append(_("The search text had no words to search for."))
 
     def filtered(self, cleaned, skip=None):
         """Return the services matching everything in ``cleaned`` but the filter ``skip``."""
@@ -162,15 +165,10 @@ class DirectorySearch:
                 queryset = queryset.filter(**{name: True})
         if skip != "open_now" and cleaned.get("open_now"):
             # An uncorrelated subquery is evaluated once, not once a service in every count.
-            open_now = hours.open_at(directory_services(self.directory), timezone.now())
+            open_now = hours.open_at(directory_services(self.directory), self.now)
             queryset = queryset.filter(pk__in=open_now.values("pk"))
-        if skip != "q" and cleaned.get("q"):
-            matched = match_text(queryset, cleaned["q"], self.language_code)
-            if matched is None:
-                self.notices.append(_("The search text had no words to search for."))
-            else:
-                queryset = matched
-                self.ranked = True
+        if skip != "q" and cleaned.get("q") and self.word_groups:
+            queryset = match_text(queryset, self.word_groups)
         return queryset
 
     def locate(self):
@@ -210,7 +208,7 @@ class DirectorySearch:
         self.near = self.locate()
         if self.near:
             ordered = geo.annotate_distance(queryset, *self.near)
-        elif self.ranked:
+        elif self.word_groups:
             ordered = queryset.order_by("search_rank", "title")
         else:
             ordered = queryset.order_by("title")
@@ -238,9 +236,8 @@ class DirectorySearch:
         return results
 
     def attach_details(self, page):
-        now = timezone.now()
         for service in page.object_list:
-            service.open_status = hours.status_at(service, now)
+            service.open_status = hours.status_at(service, self.now)
             service.nearest_location, service.distance_km = (
                 geo.nearest_location(*self.near, service.locations.all())
                 if self.near

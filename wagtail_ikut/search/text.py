@@ -26,12 +26,14 @@ def postgres_match(groups):
     )
 
 
-def match_text(queryset, text, language_code):
-    """Filter ``queryset`` of service pages to those matching ``text``, annotated with
-    ``search_rank`` (lower is better); return None when the text has no searchable word."""
-    groups = [group for group in query_terms(text, language_code) if group]
-    if not groups:
-        return None
+def word_groups(text, language_code):
+    """Return the analysed forms of each searchable word in ``text``; empty if it has none."""
+    return [group for group in query_terms(text, language_code) if group]
+
+
+def match_text(queryset, groups):
+    """Filter service pages to those matching every word group, annotated with
+    ``search_rank`` (lower is better)."""
     page_table = queryset.model._meta.db_table
     page_key = f"{page_table}.{queryset.model._meta.pk.column}"
     if connection.vendor == "postgresql":
