@@ -452,7 +452,8 @@ def main():
             sizes[str(size)] = json.loads(
                 worker(args, database, "--worker", "run", "--size", str(size))
             )
-            database.unlink()
+            if not args.keep_data:
+                database.unlink()
     finally:
         if not args.keep_data:
             shutil.rmtree(DATA, ignore_errors=True)

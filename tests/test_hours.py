@@ -11,6 +11,7 @@ from tests.factories import OrganisationFactory
 from wagtail_ikut.hours import (
     OpenStatus,
     Period,
+    current_status,
     holiday_name,
     open_at,
     periods_on,
@@ -93,12 +94,19 @@ class HoursTestCase(TestCase):
         return self.service(hours=weekly(EVERY_DAY, "20:00", "08:00"), **fields)
 
     def status(self, page, moment):
-        """Return ``status_at``, after checking that ``open_at`` gives the same answer."""
+        """Return ``status_at``, after checking that ``open_at`` (the directory's filter) and
+        ``current_status`` (its result list) give the same answer."""
         page = ServicePage.objects.get(pk=page.pk)
         status = status_at(page, moment)
         listed = page in open_at(ServicePage.objects.all(), moment)
         self.assertEqual(
             listed, status.is_open, f"status_at and open_at disagree at {moment.isoformat()}"
+        )
+        current = current_status(page, moment)
+        self.assertEqual(
+            (current.is_open, current.by_appointment),
+            (status.is_open, status.by_appointment),
+            f"status_at and current_status disagree at {moment.isoformat()}",
         )
         return status
 

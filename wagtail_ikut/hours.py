@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import holidays
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -149,6 +149,38 @@ def week(page, start_day):
     return [(day, _periods_on(page, rules, day), holiday_name(day)) for day in days]
 
 
+def _running(page, rules, moment):
+    # A period lasts at most a day, so only today's and yesterday's can still be running.
+    today = _wall(moment).date()
+    return [
+        period
+        for day in (today - ONE_DAY, today)
+        for period in _periods_on(page, rules, day)
+        if period.contains(moment)
+    ]
+
+
+def _status(current, **later):
+    return OpenStatus(
+        is_open=bool(current),
+        # Walk-in hours at the same time win over appointment-only ones.
+        by_appointment=bool(current) and all(period.by_appointment for period in current),
+        **later,
+    )
+
+
+def current_status(page, moment):
+    """Return whether ``page``'s service is open at ``moment``, without until when.
+
+    Cheaper than ``status_at``, which looks two weeks ahead: enough for a list of results.
+    """
+    if page.status != ServiceStatus.ACTIVE:
+        return OpenStatus(is_open=False)
+    if page.open_24_7:
+        return OpenStatus(is_open=True)
+    return _status(_running(page, _rules(page), moment))
+
+
 def status_at(page, moment=None):
     """Return whether ``page``'s service is open at ``moment`` (now by default)."""
     moment = moment or timezone.now()
@@ -164,7 +196,7 @@ def status_at(page, moment=None):
         for n in range(-1, LOOKAHEAD_DAYS + 1)
         for period in _periods_on(page, rules, today + n * ONE_DAY)
     ]
-    current = [period for period in periods if period.contains(moment)]
+    current = _running(page, rules, moment)
     until = None
     if current:
         until = max((period.end for period in current), key=_wall)
@@ -174,12 +206,8 @@ def status_at(page, moment=None):
                 until = period.end
     after = _wall(until) if until else now
     upcoming = [period.start for period in periods if _wall(period.start) > after]
-    return OpenStatus(
-        is_open=bool(current),
-        # Walk-in hours at the same time win over appointment-only ones.
-        by_appointment=bool(current) and all(period.by_appointment for period in current),
-        until=until,
-        next_opening=min(upcoming, key=_wall) if upcoming else None,
+    return _status(
+        current, until=until, next_opening=min(upcoming, key=_wall) if upcoming else None
     )
 
 
@@ -197,16 +225,15 @@ def _running_q(t, started_yesterday):
 def _started_on_q(day, t, started_yesterday):
     """Return a Q for pages with a period starting on ``day`` that runs at wall time ``t``."""
     running = _running_q(t, started_yesterday)
-    exceptions = OpeningHoursException.objects.filter(
-        page=OuterRef("pk"), start_date__lte=day, end_date__gte=day
-    )
-    weekly = Exists(
-        OpeningHours.objects.filter(page=OuterRef("pk"), weekday=day.weekday()).filter(running)
-    ) & ~Exists(exceptions)
+    # Uncorrelated subqueries: the database reads each once a statement, not once a service.
+    covered = OpeningHoursException.objects.filter(start_date__lte=day, end_date__gte=day)
+    weekly = Q(
+        pk__in=OpeningHours.objects.filter(weekday=day.weekday()).filter(running).values("page")
+    ) & ~Q(pk__in=covered.values("page"))
     if is_public_holiday(day):
         weekly &= Q(closed_on_public_holidays=False)
-    special = ~Exists(exceptions.filter(kind=CLOSED)) & Exists(
-        exceptions.exclude(kind=CLOSED).filter(running)
+    special = ~Q(pk__in=covered.filter(kind=CLOSED).values("page")) & Q(
+        pk__in=covered.exclude(kind=CLOSED).filter(running).values("page")
     )
     return weekly | special
 

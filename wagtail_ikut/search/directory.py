@@ -164,9 +164,7 @@ class DirectorySearch:
             if name != skip and cleaned.get(name):
                 queryset = queryset.filter(**{name: True})
         if skip != "open_now" and cleaned.get("open_now"):
-            # An uncorrelated subquery is evaluated once, not once a service in every count.
-            open_now = hours.open_at(directory_services(self.directory), self.now)
-            queryset = queryset.filter(pk__in=open_now.values("pk"))
+            queryset = hours.open_at(queryset, self.now)
         if skip != "q" and cleaned.get("q") and self.word_groups:
             queryset = match_text(queryset, self.word_groups)
         return queryset
@@ -219,12 +217,14 @@ class DirectorySearch:
             Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality")),
         )
         paginator = Paginator(ordered, per_page)
+        # Counted with the flags above; saves the paginator its own COUNT query.
+        paginator.count = counts["total"]
         page = paginator.get_page(page_number)
         self.attach_details(page)
         results = DirectoryResults(
             form=self.form,
             page=page,
-            total=paginator.count,
+            total=counts["total"],
             facets=facets,
             flags=flags,
             notices=self.notices,
@@ -237,7 +237,7 @@ class DirectorySearch:
 
     def attach_details(self, page):
         for service in page.object_list:
-            service.open_status = hours.status_at(service, self.now)
+            service.open_status = hours.current_status(service, self.now)
             service.nearest_location, service.distance_km = (
                 geo.nearest_location(*self.near, service.locations.all())
                 if self.near

@@ -94,9 +94,11 @@ FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
 
 def flag_counts(queryset):
-    """Return how many services have each low-threshold flag, in one query."""
+    """Return how many services there are (``total``) and how many have each low-threshold
+    flag, in one query."""
     return queryset.order_by().aggregate(
-        **{name: Count("pk", filter=Q(**{name: True})) for name in LOW_THRESHOLD_FLAGS}
+        total=Count("pk"),
+        **{name: Count("pk", filter=Q(**{name: True})) for name in LOW_THRESHOLD_FLAGS},
     )
 
 
