@@ -14,8 +14,10 @@ class WagtailIkutAppConfig(AppConfig):
 
         from .checks import check_settings
         from .conf import reload_settings
+        from .search.engine.client import forget_engine
         from .signal_handlers import register_signal_handlers
 
         checks.register(check_settings, checks.Tags.compatibility)
         setting_changed.connect(reload_settings, dispatch_uid="wagtail_ikut_reload_settings")
+        setting_changed.connect(forget_engine, dispatch_uid="wagtail_ikut_forget_engine")
         register_signal_handlers()

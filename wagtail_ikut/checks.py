@@ -3,6 +3,7 @@
 import difflib
 
 import phonenumbers
+from django.conf import settings
 from django.core.checks import Error
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -36,7 +37,7 @@ def check_settings(app_configs, **kwargs):
                     id="wagtail_ikut.E002",
                 )
             )
-        elif not isinstance(value, type(DEFAULTS[key])):
+        elif not isinstance(value, expected_type(DEFAULTS[key])):
             errors.append(
                 Error(
                     f"WAGTAIL_IKUT[{key!r}] must be a {type(DEFAULTS[key]).__name__}, "
@@ -48,6 +49,39 @@ def check_settings(app_configs, **kwargs):
         else:
             errors.extend(VALUE_CHECKS.get(key, lambda value: [])(value))
     return errors
+
+
+def expected_type(default):
+    # A whole number of seconds is as good as a float.
+    return (int, float) if isinstance(default, float) else type(default)
+
+
+def check_search_backend(value):
+    backends = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+    if value == "default" or value in backends:
+        return []
+    return [
+        Error(
+            f"WAGTAIL_IKUT['SEARCH_BACKEND'] is {value!r}, which WAGTAILSEARCH_BACKENDS lacks.",
+            hint="Name one of: " + ", ".join(sorted(backends) or ["default"]) + ".",
+            id="wagtail_ikut.E010",
+        )
+    ]
+
+
+def check_positive(key):
+    def check(value):
+        if value > 0:
+            return []
+        return [
+            Error(
+                f"WAGTAIL_IKUT[{key!r}] is {value!r}; it must be more than 0 seconds.",
+                hint=f"The default is {DEFAULTS[key]!r}.",
+                id="wagtail_ikut.E011",
+            )
+        ]
+
+    return check
 
 
 def check_phone_region(value):
@@ -95,4 +129,7 @@ VALUE_CHECKS = {
     "QUICK_EXIT_URL": check_quick_exit_url,
     "DEFAULT_PHONE_REGION": check_phone_region,
     "DEMO_LANGUAGES": check_demo_languages,
+    "SEARCH_BACKEND": check_search_backend,
+    "SEARCH_TIMEOUT": check_positive("SEARCH_TIMEOUT"),
+    "SEARCH_RETRY_SECONDS": check_positive("SEARCH_RETRY_SECONDS"),
 }

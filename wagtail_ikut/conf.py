@@ -12,6 +12,13 @@ DEFAULTS = {
     "VERIFICATION_MAX_AGE_DAYS": 180,
     # Language codes the demo content is written in; the first is the source locale.
     "DEMO_LANGUAGES": ["fi", "sv", "en"],
+    # The WAGTAILSEARCH_BACKENDS entry whose OpenSearch or Elasticsearch 7 engine the directory
+    # searches; a database backend there means the directory searches the database.
+    "SEARCH_BACKEND": "default",
+    # Seconds a public search waits for the engine before answering from the database.
+    "SEARCH_TIMEOUT": 2.0,
+    # Seconds the directory leaves the engine alone after it failed, answering from the database.
+    "SEARCH_RETRY_SECONDS": 30.0,
 }
 
 

@@ -1,10 +1,11 @@
-"""Keep derived data in step when editors publish, unpublish or rename things."""
+"""Keep derived data in step when editors publish, unpublish, move, delete or rename things."""
 
-from django.db.models.signals import post_save
-from wagtail.signals import page_published, page_unpublished
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import Language, Municipality, Organisation, ServiceCategory, ServicePage, TargetGroup
-from .search.documents import index_service, reindex_services
+from .search import documents
+from .search.engine import index as engine_index
 
 #: Snippets whose names are part of a service's searchable text, and the relation to them.
 NAMED_IN_SERVICES = {
@@ -16,18 +17,41 @@ NAMED_IN_SERVICES = {
 }
 
 
+def index(pages):
+    """Write the services to the database's index and to the search engine, if there is one."""
+    for page in pages:
+        documents.index_service(page)
+        engine_index.update(page)
+
+
 def index_published_service(sender, instance, **kwargs):
-    index_service(instance)
+    index([instance])
+
+
+def reindex_moved_services(sender, instance, **kwargs):
+    # The engine scopes a directory's search by tree path, which a move changes for the page
+    # and everything below it.
+    index(
+        documents.with_search_details(ServicePage.objects.descendant_of(instance, inclusive=True))
+    )
+
+
+def drop_deleted_service(sender, instance, **kwargs):
+    engine_index.remove(instance.pk, instance.locale.language_code)
 
 
 def reindex_services_naming(sender, instance, created, **kwargs):
     if not created:
         relation = NAMED_IN_SERVICES[sender]
-        reindex_services(ServicePage.objects.live().filter(**{relation: instance}))
+        index(
+            documents.with_search_details(ServicePage.objects.live().filter(**{relation: instance}))
+        )
 
 
 def register_signal_handlers():
     for signal in (page_published, page_unpublished):
         signal.connect(index_published_service, sender=ServicePage)
+    post_page_move.connect(reindex_moved_services)
+    post_delete.connect(drop_deleted_service, sender=ServicePage)
     for model in NAMED_IN_SERVICES:
         post_save.connect(reindex_services_naming, sender=model)

@@ -1,5 +1,5 @@
 from .organisations import Organisation
-from .search import ServiceSearchDocument
+from .search import PendingSearchUpdate, ServiceSearchDocument
 from .service_details import ContactChannel, OpeningHours, OpeningHoursException, ServiceLocation
 from .services import LOW_THRESHOLD_FLAGS, ServiceDirectoryPage, ServicePage, ServiceStatus
 from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, TargetGroup
@@ -13,6 +13,7 @@ __all__ = [
     "OpeningHours",
     "OpeningHoursException",
     "Organisation",
+    "PendingSearchUpdate",
     "ServiceCategory",
     "ServiceDirectoryPage",
     "ServiceLocation",

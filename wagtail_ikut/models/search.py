@@ -24,3 +24,20 @@ class ServiceSearchDocument(models.Model):
 
     def __str__(self):
         return f"Search terms of page {self.page_id}"
+
+
+class PendingSearchUpdate(models.Model):
+    """A service the search engine missed while it was down, to write or drop when it is back.
+
+    The page id is not a foreign key: a deleted service must be dropped from the engine too.
+    """
+
+    page_id = models.BigIntegerField(unique=True)
+    language_code = models.CharField(max_length=100)
+    queued_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "pending search update"
+
+    def __str__(self):
+        return f"Search update pending for page {self.page_id}"

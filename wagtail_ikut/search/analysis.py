@@ -76,16 +76,27 @@ def backend_name(language_code: str, *, use_voikko: bool = True) -> str:
 
 def analyse(text: str, language_code: str, *, use_voikko: bool = True) -> list[str]:
     """Return the index terms of a text, word by word in order."""
-    return [term for _, terms in _analyse_words(text, language_code, use_voikko) for term in terms]
+    return [
+        term for _, _, terms in _analyse_words(text, language_code, use_voikko) for term in terms
+    ]
 
 
 def query_terms(text: str, language_code: str, *, use_voikko: bool = True) -> list[list[str]]:
     """Return, for each word of a query, the terms any one of which it may match."""
-    return [list(words) for words, _ in _analyse_words(text, language_code, use_voikko)]
+    return [terms for _, terms in query_words(text, language_code, use_voikko=use_voikko)]
+
+
+def query_words(
+    text: str, language_code: str, *, use_voikko: bool = True
+) -> list[tuple[str, list[str]]]:
+    """Return each word of a query as written (lowercased), with its query terms."""
+    return [
+        (word, list(words)) for word, words, _ in _analyse_words(text, language_code, use_voikko)
+    ]
 
 
 def _analyse_words(text, language_code, use_voikko):
-    """Yield each word's query alternatives and index terms."""
+    """Yield each word with its query alternatives and index terms."""
     language = _language(language_code)
     backend = backend_name(language, use_voikko=use_voikko)
     stemmer = _stemmer(language) if backend != "lowercase" else None
@@ -94,10 +105,10 @@ def _analyse_words(text, language_code, use_voikko):
         if backend == "voikko" and len(word) <= VOIKKO_MAX_WORD:
             lemmas, parts = _voikko_terms(word)
             if lemmas:
-                yield lemmas, _unique(lemmas + parts)
+                yield word, lemmas, _unique(lemmas + parts)
                 continue
         term = (stemmer.stemWord(word) if stemmer else word).replace("'", "")
-        yield (term,), (term,)
+        yield word, (term,), (term,)
 
 
 @functools.lru_cache(maxsize=VOIKKO_CACHE_SIZE)

@@ -1,5 +1,6 @@
 """The public directory search: read the query string, narrow, count, order and paginate."""
 
+import functools
 from dataclasses import dataclass, field
 
 from django import forms
@@ -22,8 +23,11 @@ from ..models import (
     ServiceStatus,
 )
 from . import geo
-from .facets import FACETS, flag_counts, flag_label
-from .text import match_text, word_groups
+from .analysis import query_words
+from .engine import client as engine_client
+from .engine import query as engine_query
+from .facets import FACETS, flag_counts, flag_label, language_label
+from .text import match_text
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
@@ -49,15 +53,19 @@ class DirectoryQueryForm(forms.Form):
 
     def __init__(self, data, locale):
         super().__init__(data)
-        self.fields["category"].choices = ServiceCategory.objects.filter(locale=locale).values_list(
-            "slug", "name"
+        # Lists, read once: the choices also label the facets.
+        self.fields["category"].choices = list(
+            ServiceCategory.objects.filter(locale=locale).values_list("slug", "name")
         )
-        self.fields["municipality"].choices = Municipality.objects.filter(
-            locale=locale
-        ).values_list("code", "name")
-        self.fields["language"].choices = Language.objects.filter(locale=locale).values_list(
-            "code", "name"
+        self.fields["municipality"].choices = list(
+            Municipality.objects.filter(locale=locale).values_list("code", "name")
         )
+        self.fields["language"].choices = [
+            (code, language_label(native_name, name))
+            for code, native_name, name in Language.objects.filter(locale=locale).values_list(
+                "code", "native_name", "name"
+            )
+        ]
         for name in LOW_THRESHOLD_FLAGS:
             self.fields[name] = forms.BooleanField(required=False, label=flag_label(name))
         self.notices = []
@@ -139,7 +147,7 @@ def canonical_query(cleaned):
 
 
 class DirectorySearch:
-    """Run one search on a directory page."""
+    """Run one search on a directory page, on the search engine if there is one, else in SQL."""
 
     def __init__(self, directory, params, language_code):
         self.directory = directory
@@ -147,27 +155,17 @@ class DirectorySearch:
         self.form.is_valid()
         self.cleaned = self.form.cleaned_data
         self.notices = list(self.form.notices)
-        self.near = None
-        # Decided once, as filtered() runs for the results, every facet and every relaxation.
+        # Decided once, as every count of the search asks.
         self.now = timezone.now()
-        self.word_groups = word_groups(self.cleaned.get("q") or "", language_code)
-        if self.cleaned.get("q") and not self.word_groups:
+        self.words = [
+            (word, terms)
+            for word, terms in query_words(self.cleaned.get("q") or "", language_code)
+            if terms
+        ]
+        self.word_groups = [terms for _, terms in self.words]
+        if self.cleaned.get("q") and not self.words:
             self.notices.append(_("The search text had no words to search for."))
-
-    def filtered(self, cleaned, skip=None):
-        """Return the services matching everything in ``cleaned`` but the filter ``skip``."""
-        queryset = directory_services(self.directory)
-        for facet in FACETS:
-            if facet.name != skip and cleaned.get(facet.name):
-                queryset = facet.filter(queryset, cleaned[facet.name])
-        for name in LOW_THRESHOLD_FLAGS:
-            if name != skip and cleaned.get(name):
-                queryset = queryset.filter(**{name: True})
-        if skip != "open_now" and cleaned.get("open_now"):
-            queryset = hours.open_at(queryset, self.now)
-        if skip != "q" and cleaned.get("q") and self.word_groups:
-            queryset = match_text(queryset, self.word_groups)
-        return queryset
+        self.near = self.locate()
 
     def locate(self):
         text = self.cleaned.get("near")
@@ -185,57 +183,24 @@ class DirectorySearch:
             )
             return None
 
-    def run(self, page_number, per_page):
-        queryset = self.filtered(self.cleaned)
-        facets = [
-            (
-                facet.name,
-                self.form.fields[facet.name].label,
-                facet.counts(
-                    self.filtered(self.cleaned, skip=facet.name),
-                    self.cleaned.get(facet.name) or [],
-                ),
-            )
-            for facet in FACETS
-        ]
-        counts = flag_counts(queryset)
-        flags = [
-            (name, flag_label(name), counts[name], bool(self.cleaned.get(name)))
-            for name in LOW_THRESHOLD_FLAGS
-        ]
-        self.near = self.locate()
-        if self.near:
-            ordered = geo.annotate_distance(queryset, *self.near)
-        elif self.word_groups:
-            ordered = queryset.order_by("search_rank", "title")
-        else:
-            ordered = queryset.order_by("title")
-        ordered = ordered.select_related("provider").prefetch_related(
-            "categories",
-            "opening_hours",
-            "hours_exceptions",
-            Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality")),
+    @functools.cached_property
+    def open_ids(self):
+        """Return the ids of the directory's services open now."""
+        return list(
+            hours.open_at(directory_services(self.directory), self.now).values_list("pk", flat=True)
         )
-        paginator = Paginator(ordered, per_page)
-        # Counted with the flags above; saves the paginator its own COUNT query.
-        paginator.count = counts["total"]
-        page = paginator.get_page(page_number)
-        self.attach_details(page)
-        results = DirectoryResults(
-            form=self.form,
-            page=page,
-            total=counts["total"],
-            facets=facets,
-            flags=flags,
-            notices=self.notices,
-            query_string=canonical_query(self.cleaned),
-            near=self.near,
-        )
-        if results.total == 0 and results.has_filters:
-            results.relaxations = self.relaxations()
-        return results
 
-    def attach_details(self, page):
+    def run(self, page_number, per_page):
+        backend = engine_client.engine()
+        if backend is not None and engine_client.available():
+            try:
+                return self.run_on_engine(backend, page_number, per_page)
+            except engine_client.EngineUnavailable:
+                pass  # logged where it failed; the database answers instead
+        return self.run_in_database(page_number, per_page)
+
+    def results(self, page, total, facet_counts, flag_counts, count):
+        """Assemble what the template shows; ``count`` counts a search with other filters."""
         for service in page.object_list:
             service.open_status = hours.current_status(service, self.now)
             service.nearest_location, service.distance_km = (
@@ -243,15 +208,123 @@ class DirectorySearch:
                 if self.near
                 else (None, None)
             )
+        results = DirectoryResults(
+            form=self.form,
+            page=page,
+            total=total,
+            facets=[
+                (
+                    facet.name,
+                    self.form.fields[facet.name].label,
+                    facet.values(
+                        facet_counts[facet.name],
+                        dict(self.form.fields[facet.name].choices),
+                        self.cleaned.get(facet.name) or [],
+                    ),
+                )
+                for facet in FACETS
+            ],
+            flags=[
+                (name, flag_label(name), flag_counts[name], bool(self.cleaned.get(name)))
+                for name in LOW_THRESHOLD_FLAGS
+            ],
+            notices=self.notices,
+            query_string=canonical_query(self.cleaned),
+            near=self.near,
+        )
+        if total == 0 and results.has_filters:
+            results.relaxations = self.relaxations(count)
+        return results
 
-    def relaxations(self):
+    def relaxations(self, count):
         """Offer searches with one filter dropped, each with how many it would find."""
         offers = []
         active = [name for name, value in self.cleaned.items() if value and name != "near"]
         for name in active:
             remaining = {key: value for key, value in self.cleaned.items() if key != name}
-            count = self.filtered(self.cleaned, skip=name).count()
-            if count:
+            found = count(remaining)
+            if found:
                 label = self.form.fields[name].label or name
-                offers.append(Relaxation(str(label), canonical_query(remaining), count))
+                offers.append(Relaxation(str(label), canonical_query(remaining), found))
         return offers
+
+    # In SQL.
+
+    def filtered(self, cleaned, skip=None):
+        """Return the services matching everything in ``cleaned`` but the filter ``skip``."""
+        queryset = directory_services(self.directory)
+        for facet in FACETS:
+            if facet.name != skip and cleaned.get(facet.name):
+                queryset = facet.filter(queryset, cleaned[facet.name])
+        for name in LOW_THRESHOLD_FLAGS:
+            if name != skip and cleaned.get(name):
+                queryset = queryset.filter(**{name: True})
+        if skip != "open_now" and cleaned.get("open_now"):
+            queryset = hours.open_at(queryset, self.now)
+        if skip != "q" and cleaned.get("q") and self.word_groups:
+            queryset = match_text(queryset, self.word_groups)
+        return queryset
+
+    def run_in_database(self, page_number, per_page):
+        queryset = self.filtered(self.cleaned)
+        facet_counts = {
+            facet.name: facet.counts(self.filtered(self.cleaned, skip=facet.name))
+            for facet in FACETS
+        }
+        counts = flag_counts(queryset)
+        if self.near:
+            ordered = geo.annotate_distance(queryset, *self.near)
+        elif self.word_groups:
+            ordered = queryset.order_by("search_rank", "title")
+        else:
+            ordered = queryset.order_by("title")
+        paginator = Paginator(with_details(ordered), per_page)
+        # Counted with the flags above; saves the paginator its own COUNT query.
+        paginator.count = counts["total"]
+        page = paginator.get_page(page_number)
+        return self.results(
+            page,
+            counts["total"],
+            facet_counts,
+            counts,
+            lambda cleaned: self.filtered(cleaned).count(),
+        )
+
+    # On the search engine.
+
+    def run_on_engine(self, backend, page_number, per_page):
+        offset = (page_number_or_first(page_number) - 1) * per_page
+        if offset >= engine_query.MAX_RESULTS:
+            offset = 0  # the paginator below moves to the last page the engine can give
+        found = engine_query.search(backend, self, offset, per_page)
+        paginator = Paginator(range(min(found.total, engine_query.MAX_RESULTS)), per_page)
+        page = paginator.get_page(page_number)
+        if page.start_index() - 1 != offset and page.object_list:
+            found = engine_query.search(backend, self, page.start_index() - 1, per_page)
+        services = with_details(ServicePage.objects.filter(pk__in=found.ids)).in_bulk()
+        # Pages deleted since they were indexed are left out rather than failing the search.
+        page.object_list = [services[pk] for pk in found.ids if pk in services]
+        return self.results(
+            page,
+            found.total,
+            found.facet_counts,
+            found.flag_counts,
+            lambda cleaned: engine_query.count(backend, self, cleaned),
+        )
+
+
+def page_number_or_first(value):
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def with_details(queryset):
+    """Read with the services what a result shows: provider, categories, hours, places."""
+    return queryset.select_related("provider").prefetch_related(
+        "categories",
+        "opening_hours",
+        "hours_exceptions",
+        Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality")),
+    )

@@ -32,18 +32,30 @@ def body_text(page):
     return "\n".join(part for part in parts if part)
 
 
+def terms(page):
+    """Return the analysed terms of the page's title and of its other searchable text."""
+    language = page.locale.language_code
+    return (
+        " ".join(analyse(page.title, language)),
+        " ".join(analyse(body_text(page), language)),
+    )
+
+
 def index_service(page):
     """Write the page's analysed terms, or drop them if the public may not see it."""
     if not is_searchable(page):
         ServiceSearchDocument.objects.filter(page_id=page.pk).delete()
         return
-    language = page.locale.language_code
+    title_terms, body_terms = terms(page)
     ServiceSearchDocument.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "title_terms": " ".join(analyse(page.title, language)),
-            "body_terms": " ".join(analyse(body_text(page), language)),
-        },
+        page_id=page.pk, defaults={"title_terms": title_terms, "body_terms": body_terms}
+    )
+
+
+def with_search_details(queryset):
+    """Read with the services everything their searchable text names."""
+    return queryset.select_related("locale", "provider").prefetch_related(
+        "categories", "target_groups", "municipalities", "languages", "locations__municipality"
     )
 
 
@@ -51,9 +63,7 @@ def reindex_services(queryset=None):
     """Rebuild the index for the given services (all of them by default); return the count."""
     queryset = ServicePage.objects.all() if queryset is None else queryset
     count = 0
-    for page in queryset.select_related("locale", "provider").prefetch_related(
-        "categories", "target_groups", "municipalities", "languages", "locations__municipality"
-    ):
+    for page in with_search_details(queryset):
         index_service(page)
         count += 1
     return count

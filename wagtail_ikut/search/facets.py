@@ -1,10 +1,13 @@
-"""Facet counts for the directory: one query a facet, whatever the number of services."""
+"""Facets of the directory: how each narrows the results and is counted, in SQL and in an engine."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from ..models import LOW_THRESHOLD_FLAGS, Organisation, ServicePage
+from ..models import LOW_THRESHOLD_FLAGS, ServicePage
+
+#: More values than any vocabulary has, so an engine returns them all.
+ENGINE_BUCKETS = 1000
 
 
 @dataclass(frozen=True)
@@ -17,33 +20,34 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Facet:
-    """A way to narrow the results: the URL parameter, the related values and their labels."""
+    """A way to narrow the results: the URL parameter and where its values are.
+
+    ``value_path`` leads from a service to the value in SQL; ``index_field`` names it in an
+    engine's index. Labels come from the search form's choices.
+    """
 
     name: str
     value_path: str
-    label_paths: tuple = ()
+    index_field: str
 
-    def counts(self, queryset, selected):
+    def counts(self, queryset):
+        """Return {value: count} over ``queryset``, in one query."""
         # Filters narrow with semi-joins, so the one join here yields a service once per value.
         rows = (
             queryset.order_by()
             .filter(**{f"{self.value_path}__isnull": False})
-            .values(self.value_path, *self.label_paths)
+            .values_list(self.value_path)
             .annotate(count=Count("pk"))
         )
+        return dict(rows)
+
+    def values(self, counts, labels, selected):
+        """Return the facet's values, most frequent first, each with its label."""
         values = [
-            FacetValue(
-                value=row[self.value_path],
-                label=self.label(row),
-                count=row["count"],
-                selected=row[self.value_path] in selected,
-            )
-            for row in rows
+            FacetValue(value, str(labels.get(value, value)), count, value in selected)
+            for value, count in counts.items()
         ]
         return sorted(values, key=lambda value: (-value.count, value.label))
-
-    def label(self, row):
-        return row[self.label_paths[0]]
 
     def matching(self, queryset, values):
         """Return a subquery of the ids of services having any of ``values``."""
@@ -53,40 +57,55 @@ class Facet:
         # A semi-join never repeats a service, so no query needs DISTINCT over wide rows.
         return queryset.filter(pk__in=self.matching(queryset, values))
 
+    def engine_filter(self, values):
+        return {"terms": {self.index_field: list(values)}}
+
+    def engine_aggregation(self):
+        return {"values": {"terms": {"field": self.index_field, "size": ENGINE_BUCKETS}}}
+
+    def engine_counts(self, aggregation):
+        return {bucket["key"]: bucket["doc_count"] for bucket in aggregation["values"]["buckets"]}
+
 
 class MunicipalityFacet(Facet):
     """Services for a municipality include the nationwide ones."""
 
-    def counts(self, queryset, selected):
+    def counts(self, queryset):
         nationwide = queryset.filter(nationwide=True).count()
-        local = super().counts(queryset.filter(nationwide=False), selected)
-        return [
-            FacetValue(value.value, value.label, value.count + nationwide, value.selected)
-            for value in local
-        ]
+        local = super().counts(queryset.filter(nationwide=False))
+        return {value: count + nationwide for value, count in local.items()}
 
     def filter(self, queryset, values):
         return queryset.filter(Q(nationwide=True) | Q(pk__in=self.matching(queryset, values)))
 
+    def engine_filter(self, values):
+        return {
+            "bool": {
+                "should": [{"term": {"nationwide": True}}, super().engine_filter(values)],
+                "minimum_should_match": 1,
+            }
+        }
 
-class LanguageFacet(Facet):
-    """Languages are named in themselves first, so that their speakers recognise them."""
+    def engine_aggregation(self):
+        return {
+            "nationwide": {"filter": {"term": {"nationwide": True}}},
+            "local": {
+                "filter": {"term": {"nationwide": False}},
+                "aggs": super().engine_aggregation(),
+            },
+        }
 
-    def label(self, row):
-        native, name = (row[path] for path in self.label_paths)
-        return f"{native} ({name})" if native and native != name else name
-
-
-class ProviderKindFacet(Facet):
-    def label(self, row):
-        return str(Organisation.Kind(row[self.value_path]).label)
+    def engine_counts(self, aggregation):
+        nationwide = aggregation["nationwide"]["doc_count"]
+        local = super().engine_counts(aggregation["local"])
+        return {value: count + nationwide for value, count in local.items()}
 
 
 FACETS = (
-    Facet("category", "categories__slug", ("categories__name",)),
-    MunicipalityFacet("municipality", "municipalities__code", ("municipalities__name",)),
-    LanguageFacet("language", "languages__code", ("languages__native_name", "languages__name")),
-    ProviderKindFacet("provider", "provider__kind"),
+    Facet("category", "categories__slug", "categories"),
+    MunicipalityFacet("municipality", "municipalities__code", "municipalities"),
+    Facet("language", "languages__code", "languages"),
+    Facet("provider", "provider__kind", "provider_kind"),
 )
 
 
@@ -100,6 +119,11 @@ def flag_counts(queryset):
         total=Count("pk"),
         **{name: Count("pk", filter=Q(**{name: True})) for name in LOW_THRESHOLD_FLAGS},
     )
+
+
+def language_label(native_name, name):
+    """Name a language in itself first, so that its speakers recognise it."""
+    return f"{native_name} ({name})" if native_name and native_name != name else name
 
 
 def flag_label(name):

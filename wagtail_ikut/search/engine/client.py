@@ -1,0 +1,102 @@
+"""The directory's search engine (OpenSearch 2/3, Elasticsearch 7): which, and whether it answers.
+
+The engine is the site's own: the ``WAGTAILSEARCH_BACKENDS`` entry named by
+``WAGTAIL_IKUT["SEARCH_BACKEND"]``. The package keeps its own index per language beside
+Wagtail's, because modelsearch gives every field one analyser for all languages and has no
+geo field; Finnish text is analysed as Finnish, Swedish as Swedish.
+"""
+
+import functools
+import importlib
+import logging
+import time
+
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from wagtail.search.backends import get_search_backend
+
+from ...conf import ikut_settings
+
+logger = logging.getLogger(__name__)
+
+#: Clients whose API this module speaks (``body=`` requests).
+SUPPORTED_MODULES = (
+    "modelsearch.backends.opensearch2",
+    "modelsearch.backends.opensearch3",
+    "modelsearch.backends.elasticsearch7",
+)
+
+#: The engine's built-in analyser for each language; others get the standard one.
+ANALYZERS = {
+    "fi": "finnish",
+    "sv": "swedish",
+    "en": "english",
+    "ar": "arabic",
+    "es": "spanish",
+    "fa": "persian",
+    "fr": "french",
+    "de": "german",
+    "ru": "russian",
+    "th": "thai",
+}
+
+_down_until = 0.0  # monotonic time before which this process does not ask the engine again
+known_aliases = set()  # index aliases this process has seen exist
+
+
+class EngineUnavailable(Exception):
+    """The engine did not answer in time, or answered with an error."""
+
+
+@functools.cache
+def engine():
+    """Return the configured engine backend, or None when the directory searches the database."""
+    backend = get_search_backend(ikut_settings.SEARCH_BACKEND)
+    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+        return None
+    if type(backend).__module__ not in SUPPORTED_MODULES:
+        logger.warning(
+            "The directory searches the database: %s is not one of the supported engines (%s).",
+            type(backend).__module__,
+            ", ".join(SUPPORTED_MODULES),
+        )
+        return None
+    return backend
+
+
+def forget_engine(*, setting, **kwargs):
+    """Build the engine again when a test or a site changes the search settings."""
+    global _down_until
+    if setting in ("WAGTAIL_IKUT", "WAGTAILSEARCH_BACKENDS"):
+        engine.cache_clear()
+        known_aliases.clear()
+        _down_until = 0.0
+
+
+def _client_errors(backend):
+    # opensearch-py and elasticsearch-py 7 both raise their own TransportError for every failed
+    # request, connection errors and time-outs included.
+    return importlib.import_module(type(backend.es).__module__.split(".")[0]).TransportError
+
+
+def available():
+    """Tell whether to ask the engine: not for a while after it last failed."""
+    return time.monotonic() >= _down_until
+
+
+def call(backend, method, *args, **kwargs):
+    """Call the client, turning its failures into EngineUnavailable and resting the engine."""
+    global _down_until
+    try:
+        return method(*args, **kwargs)
+    except _client_errors(backend) as error:
+        _down_until = time.monotonic() + ikut_settings.SEARCH_RETRY_SECONDS
+        logger.warning("Search engine unavailable, using the database instead: %s", error)
+        raise EngineUnavailable(str(error)) from error
+
+
+def alias_name(backend, language_code):
+    return f"{backend.index_prefix}wagtail_ikut_services_{language_code}".lower().replace("-", "_")
+
+
+def helpers(backend):
+    return importlib.import_module(type(backend.es).__module__.split(".")[0] + ".helpers")

@@ -1,0 +1,249 @@
+"""The directory's indexes on the engine: one a language, kept in step with published services."""
+
+import datetime
+
+from ...models import LOW_THRESHOLD_FLAGS, PendingSearchUpdate, ServicePage, ServiceStatus
+from ..documents import body_text, is_searchable, terms, with_search_details
+from .client import (
+    ANALYZERS,
+    EngineUnavailable,
+    alias_name,
+    call,
+    engine,
+    helpers,
+    known_aliases,
+)
+
+
+def index_body(language_code):
+    """Return the settings and mappings of a language's index."""
+    analyzer = ANALYZERS.get(language_code.split("-")[0], "standard")
+    text = {"type": "text", "analyzer": analyzer}
+    as_you_type = {"type": "text", "analyzer": "autocomplete", "search_analyzer": "standard"}
+    # The package's own analysis (Voikko or Snowball) beside the engine's: one term a token.
+    terms = {"type": "text", "analyzer": "whitespace"}
+    return {
+        "settings": {
+            "analysis": {
+                "filter": {"edge": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}},
+                "analyzer": {
+                    "autocomplete": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["lowercase", "edge"],
+                    }
+                },
+                "normalizer": {"sort": {"type": "custom", "filter": ["lowercase"]}},
+            }
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "title": {
+                    **text,
+                    "fields": {
+                        "autocomplete": as_you_type,
+                        "sort": {"type": "keyword", "normalizer": "sort"},
+                    },
+                },
+                "body": text,
+                "category_names": text,
+                "title_terms": terms,
+                "body_terms": terms,
+                "path": {"type": "keyword"},
+                "status": {"type": "keyword"},
+                "provider_kind": {"type": "keyword"},
+                "categories": {"type": "keyword"},
+                "municipalities": {"type": "keyword"},
+                "languages": {"type": "keyword"},
+                "nationwide": {"type": "boolean"},
+                "open_24_7": {"type": "boolean"},
+                **{flag: {"type": "boolean"} for flag in LOW_THRESHOLD_FLAGS},
+                "locations": {"type": "geo_point"},
+            },
+        },
+    }
+
+
+def document(page):
+    """Return what the engine holds of a service; confidential addresses stay out."""
+    title_terms, body_terms = terms(page)
+    return {
+        "title": page.title,
+        "body": body_text(page),
+        "category_names": [category.name for category in page.categories.all()],
+        "title_terms": title_terms,
+        "body_terms": body_terms,
+        "path": page.path,
+        "status": page.status,
+        "provider_kind": page.provider.kind if page.provider else None,
+        "categories": [category.slug for category in page.categories.all()],
+        "municipalities": [municipality.code for municipality in page.municipalities.all()],
+        "languages": [language.code for language in page.languages.all()],
+        "nationwide": page.nationwide,
+        "open_24_7": page.open_24_7,
+        **{flag: getattr(page, flag) for flag in LOW_THRESHOLD_FLAGS},
+        "locations": [
+            {"lat": float(location.latitude), "lon": float(location.longitude)}
+            for location in page.locations.all()
+            if location.has_coordinates
+        ],
+    }
+
+
+def ensure_index(backend, language_code):
+    """Create the language's index and alias unless they exist, so nothing auto-creates it."""
+    alias = alias_name(backend, language_code)
+    if alias in known_aliases:
+        return alias
+    if not call(backend, backend.es.indices.exists_alias, name=alias):
+        if call(backend, backend.es.indices.exists, index=alias):
+            raise EngineUnavailable(
+                f"{alias} is an index, not an alias: run ikut_reindex_services to rebuild it."
+            )
+        call(
+            backend,
+            backend.es.indices.create,
+            index=new_index_name(alias),
+            body={**index_body(language_code), "aliases": {alias: {}}},
+        )
+    known_aliases.add(alias)
+    return alias
+
+
+def new_index_name(alias):
+    return f"{alias}_{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+
+
+def _write(backend, page):
+    alias = ensure_index(backend, page.locale.language_code)
+    if is_searchable(page):
+        call(backend, backend.es.index, index=alias, id=page.pk, body=document(page))
+    else:
+        call(backend, backend.es.delete, index=alias, id=page.pk, ignore=[404])
+
+
+def _delete(backend, page_id, language_code):
+    alias = ensure_index(backend, language_code)
+    call(backend, backend.es.delete, index=alias, id=page_id, ignore=[404])
+
+
+def update(page):
+    """Write a service to the engine, or drop it; queue it if the engine is down."""
+    backend = engine()
+    if backend is None:
+        return
+    try:
+        _write(backend, page)
+    except EngineUnavailable:
+        _queue(page.pk, page.locale.language_code)
+        return
+    catch_up(backend)
+
+
+def remove(page_id, language_code):
+    """Drop a deleted service from the engine; queue it if the engine is down."""
+    backend = engine()
+    if backend is None:
+        return
+    try:
+        _delete(backend, page_id, language_code)
+    except EngineUnavailable:
+        _queue(page_id, language_code)
+
+
+def _queue(page_id, language_code):
+    PendingSearchUpdate.objects.update_or_create(
+        page_id=page_id, defaults={"language_code": language_code}
+    )
+
+
+def catch_up(backend, limit=100):
+    """Apply updates queued while the engine was down; return how many were applied."""
+    pending = list(PendingSearchUpdate.objects.order_by("queued_at")[:limit])
+    pages = ServicePage.objects.select_related("locale").in_bulk(
+        [entry.page_id for entry in pending]
+    )
+    applied = 0
+    for entry in pending:
+        page = pages.get(entry.page_id)
+        try:
+            if page is None:
+                _delete(backend, entry.page_id, entry.language_code)
+            else:
+                _write(backend, page)
+        except EngineUnavailable:
+            break
+        entry.delete()
+        applied += 1
+    return applied
+
+
+def searchable_services(language_code):
+    return with_search_details(
+        ServicePage.objects.live()
+        .filter(locale__language_code=language_code)
+        .exclude(status=ServiceStatus.ENDED)
+    )
+
+
+def rebuild(backend, language_code):
+    """Index a language's services into a new index, then move the alias to it at once.
+
+    Searches keep reading the old index until the swap; the old index is deleted after it.
+    Return how many services were indexed.
+    """
+    es = backend.es
+    alias = alias_name(backend, language_code)
+    started = datetime.datetime.now(datetime.UTC)
+    new = new_index_name(alias)
+    es.indices.create(index=new, body=index_body(language_code))
+    actions = (
+        {"_index": new, "_id": page.pk, "_source": document(page)}
+        for page in searchable_services(language_code).iterator(chunk_size=500)
+    )
+    count, _errors = helpers(backend).bulk(es, actions, chunk_size=500, request_timeout=120)
+    es.indices.refresh(index=new)
+    if es.indices.exists_alias(name=alias):
+        old = list(es.indices.get_alias(name=alias))
+    else:
+        old = []
+        if es.indices.exists(index=alias):  # an index the engine created by itself
+            es.indices.delete(index=alias)
+    es.indices.update_aliases(
+        body={
+            "actions": [
+                *({"remove": {"index": index, "alias": alias}} for index in old),
+                {"add": {"index": new, "alias": alias}},
+            ]
+        }
+    )
+    for index in old:
+        es.indices.delete(index=index)
+    known_aliases.add(alias)
+    # Services published while the new index filled went to the old one: write them again.
+    for page in searchable_services(language_code).filter(last_published_at__gte=started):
+        _write(backend, page)
+    return count
+
+
+def indexed_ids(backend, language_code):
+    alias = ensure_index(backend, language_code)
+    hits = helpers(backend).scan(
+        backend.es, index=alias, query={"query": {"match_all": {}}, "_source": False}
+    )
+    return {int(hit["_id"]) for hit in hits}
+
+
+def reconcile(backend, language_code):
+    """Make the engine hold exactly the searchable services; return (written, deleted)."""
+    catch_up(backend, limit=None)
+    wanted = set(searchable_services(language_code).values_list("pk", flat=True))
+    present = indexed_ids(backend, language_code)
+    missing = wanted - present
+    for page in searchable_services(language_code).filter(pk__in=missing):
+        _write(backend, page)
+    extra = present - wanted
+    for page_id in extra:
+        _delete(backend, page_id, language_code)
+    return len(missing), len(extra)

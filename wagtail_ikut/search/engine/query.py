@@ -1,0 +1,171 @@
+"""Directory searches, counts and suggestions on the engine."""
+
+from dataclasses import dataclass, field
+
+from ...conf import ikut_settings
+from ...models import LOW_THRESHOLD_FLAGS
+from ..facets import FACETS
+from .client import call
+from .index import ensure_index
+
+#: How deep the engine pages: its default ``index.max_result_window``.
+MAX_RESULTS = 10_000
+
+
+@dataclass
+class EngineResults:
+    """One page of hits with its total, and the counts for facets and flags."""
+
+    ids: list
+    total: int
+    facet_counts: dict = field(default_factory=dict)
+    flag_counts: dict = field(default_factory=dict)
+
+
+def _text_query(words):
+    # Every word must match: in the engine's own analysis, with typos forgiven, or in the
+    # package's (Voikko's base forms and compound parts), as a prefix as in the database.
+    return [
+        {
+            "bool": {
+                "should": [
+                    {
+                        "multi_match": {
+                            "query": word,
+                            "fields": ["title^3", "category_names^2", "body"],
+                            "fuzziness": "AUTO",
+                            "prefix_length": 1,
+                        }
+                    },
+                    *(
+                        {"prefix": {path: {"value": term, "boost": boost}}}
+                        for term in terms
+                        for path, boost in (("title_terms", 3.0), ("body_terms", 1.0))
+                    ),
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+        for word, terms in words
+    ]
+
+
+def _filters(search, cleaned):
+    """Return the engine filter of each active filter in ``cleaned``, by its name."""
+    filters = {}
+    for facet in FACETS:
+        if cleaned.get(facet.name):
+            filters[facet.name] = facet.engine_filter(cleaned[facet.name])
+    for flag in LOW_THRESHOLD_FLAGS:
+        if cleaned.get(flag):
+            filters[flag] = {"term": {flag: True}}
+    if cleaned.get("open_now"):
+        filters["open_now"] = {"ids": {"values": [str(pk) for pk in search.open_ids]}}
+    return filters
+
+
+def _all_but(filters, name=None):
+    return {"bool": {"filter": [value for key, value in filters.items() if key != name]}}
+
+
+def _query(search, cleaned):
+    return {
+        "bool": {
+            "must": _text_query(search.words) if cleaned.get("q") else [{"match_all": {}}],
+            "filter": [{"prefix": {"path": search.directory.path}}],
+        }
+    }
+
+
+def _sort(search):
+    if search.near:
+        latitude, longitude = search.near
+        return [
+            {
+                "_geo_distance": {
+                    "locations": {"lat": latitude, "lon": longitude},
+                    "order": "asc",
+                    "unit": "km",
+                    "mode": "min",
+                    "ignore_unmapped": True,
+                }
+            },
+            {"title.sort": "asc"},
+        ]
+    if search.cleaned.get("q"):
+        return ["_score", {"title.sort": "asc"}]
+    return [{"title.sort": "asc"}]
+
+
+def search(backend, search, offset, size):
+    """Run a directory search on the engine: one page of ids, the total, facet and flag counts."""
+    filters = _filters(search, search.cleaned)
+    aggregations = {
+        facet.name: {"filter": _all_but(filters, facet.name), "aggs": facet.engine_aggregation()}
+        for facet in FACETS
+    }
+    aggregations["flags"] = {
+        "filter": _all_but(filters),
+        "aggs": {flag: {"filter": {"term": {flag: True}}} for flag in LOW_THRESHOLD_FLAGS},
+    }
+    body = {
+        "query": _query(search, search.cleaned),
+        "post_filter": _all_but(filters),
+        "aggs": aggregations,
+        "sort": _sort(search),
+        "from": offset,
+        "size": size,
+        "track_total_hits": True,
+        "_source": False,
+    }
+    response = call(
+        backend,
+        backend.es.search,
+        index=ensure_index(backend, search.directory.locale.language_code),
+        body=body,
+        request_timeout=ikut_settings.SEARCH_TIMEOUT,
+    )
+    aggs = response["aggregations"]
+    return EngineResults(
+        ids=[int(hit["_id"]) for hit in response["hits"]["hits"]],
+        total=response["hits"]["total"]["value"],
+        facet_counts={facet.name: facet.engine_counts(aggs[facet.name]) for facet in FACETS},
+        flag_counts={flag: aggs["flags"][flag]["doc_count"] for flag in LOW_THRESHOLD_FLAGS},
+    )
+
+
+def count(backend, search, cleaned):
+    """Return how many services a search with these filters would find."""
+    filters = _all_but(_filters(search, cleaned))
+    query = {"bool": {"must": [_query(search, cleaned)], "filter": [filters]}}
+    response = call(
+        backend,
+        backend.es.count,
+        index=ensure_index(backend, search.directory.locale.language_code),
+        body={"query": query},
+        request_timeout=ikut_settings.SEARCH_TIMEOUT,
+    )
+    return response["count"]
+
+
+def suggest(backend, directory, text, limit):
+    """Return the ids of services whose titles have words starting as ``text``'s do."""
+    body = {
+        "query": {
+            "bool": {
+                "must": [{"match": {"title.autocomplete": {"query": text, "operator": "and"}}}],
+                "filter": [{"prefix": {"path": directory.path}}],
+            }
+        },
+        "sort": ["_score", {"title.sort": "asc"}],
+        "size": limit,
+        "_source": False,
+    }
+    response = call(
+        backend,
+        backend.es.search,
+        index=ensure_index(backend, directory.locale.language_code),
+        body=body,
+        request_timeout=ikut_settings.SEARCH_TIMEOUT,
+    )
+    return [int(hit["_id"]) for hit in response["hits"]["hits"]]
