@@ -119,7 +119,9 @@ class ProtectionTests(EnglishAdminTestUtils, TestCase):
 
     def test_the_admin_refuses_to_delete_a_cited_reference_and_says_where_it_is_used(self):
         self.login()
-        url = reverse("wagtailsnippets_wagtail_ikut_legalreference:delete", args=[self.reference.pk])
+        url = reverse(
+            "wagtailsnippets_wagtail_ikut_legalreference:delete", args=[self.reference.pk]
+        )
         response = self.client.get(url)
         self.assertContains(response, "This legal reference is referenced")
         self.client.post(url)

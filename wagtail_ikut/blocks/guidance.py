@@ -120,9 +120,8 @@ class StepBlock(blocks.StructBlock):
 
 def applies_on(step, today):
     """Tell whether a step's version applies on ``today``."""
-    return (step["valid_from"] is None or step["valid_from"] <= today) and (
-        step["valid_until"] is None or today <= step["valid_until"]
-    )
+    starts, ends = step.get("valid_from"), step.get("valid_until")
+    return (starts is None or starts <= today) and (ends is None or today <= ends)
 
 
 class StepListBlock(blocks.StreamBlock):
@@ -157,12 +156,12 @@ class StepListBlock(blocks.StreamBlock):
         ]
 
     def clean(self, value):
-        value = super().clean(value)
+        # Before the stream's own check, which would only say "This field is required."
         if not len(value):
             raise StreamBlockValidationError(
                 non_block_errors=ValidationError(_("Add at least one step."))
             )
-        return value
+        return super().clean(value)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -184,6 +183,6 @@ class StepsToday:
     @cached_property
     def upcoming(self):
         return sorted(
-            (step for step in self.all if step["valid_from"] and step["valid_from"] > self.today),
+            (step for step in self.all if (step.get("valid_from") or self.today) > self.today),
             key=lambda step: step["valid_from"],
         )
