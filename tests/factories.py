@@ -4,6 +4,7 @@ from wagtail.models import Locale
 from wagtail_ikut.models import (
     CourseTheme,
     Language,
+    LegalReference,
     Municipality,
     Organisation,
     ServiceCategory,
@@ -65,3 +66,11 @@ class OrganisationFactory(TranslatableFactory):
 
     class Meta:
         model = Organisation
+
+
+class LegalReferenceFactory(TranslatableFactory):
+    title = "Laki kotoutumisen edistämisestä"
+    statute_number = "1386/2010"
+
+    class Meta:
+        model = LegalReference

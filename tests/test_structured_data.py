@@ -5,10 +5,16 @@ import json
 import re
 from decimal import Decimal
 
+import time_machine
 from django.test import TestCase
 
-from tests.factories import LanguageFactory, MunicipalityFactory, OrganisationFactory
-from tests.utils import make_directory, make_service
+from tests.factories import (
+    LanguageFactory,
+    LegalReferenceFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+)
+from tests.utils import make_directory, make_guidance, make_service, step
 from wagtail_ikut.models import ContactChannel, OpeningHours, Organisation, ServiceLocation
 
 
@@ -92,3 +98,44 @@ class ServiceJsonLdTests(TestCase):
         response = self.client.get(service.url)
         self.assertEqual(json_ld(response)["name"], "Apua</script><script>alert(1)</script>")
         self.assertNotIn("<script>alert(1)", response.content.decode())
+
+
+class GuidanceJsonLdTests(TestCase):
+    @time_machine.travel(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC))
+    def test_a_guidance_page_is_a_how_to_with_its_steps_and_legislation(self):
+        in_force = LegalReferenceFactory(statute_number="681/2023", section="5")
+        repealed = LegalReferenceFactory(in_force_to=datetime.date(2024, 12, 31))
+        page = make_guidance(
+            title="Valtion korvaus",
+            steps=[
+                step("Kirjaa kustannukset", legal_references=[in_force]),
+                step(
+                    "Hae korvausta",
+                    documents=[{"name": "Hakemus", "url": "https://example.fi/lomake"}],
+                    legal_references=[repealed],
+                ),
+                step("Tuleva", valid_from=datetime.date(2027, 1, 1)),
+            ],
+        )
+        data = json_ld(self.client.get(page.url))
+        self.assertEqual(data["@type"], "HowTo")
+        self.assertEqual(data["name"], "Valtion korvaus")
+        self.assertEqual(data["inLanguage"], "fi")
+        self.assertEqual(
+            [(s["@type"], s["position"], s["name"]) for s in data["step"]],
+            [("HowToStep", 1, "Kirjaa kustannukset"), ("HowToStep", 2, "Hae korvausta")],
+        )
+        self.assertEqual(data["step"][1]["text"], "Hae korvausta: tee näin.")
+        self.assertEqual(
+            data["supply"],
+            [{"@type": "HowToSupply", "name": "Hakemus", "url": "https://example.fi/lomake"}],
+        )
+        first, second = data["citation"]
+        self.assertEqual(first["@type"], "Legislation")
+        self.assertEqual(first["legislationIdentifier"], "681/2023")
+        self.assertEqual(first["legislationDate"], "2023")
+        self.assertEqual(first["legislationLegalForce"], "https://schema.org/InForce")
+        self.assertEqual(first["name"], "Laki kotoutumisen edistämisestä (681/2023) 5 §")
+        self.assertEqual(first["sameAs"], "http://data.finlex.fi/eli/sd/2023/681/alkup")
+        self.assertEqual(first["url"], "https://www.finlex.fi/fi/lainsaadanto/2023/681")
+        self.assertEqual(second["legislationLegalForce"], "https://schema.org/NotInForce")

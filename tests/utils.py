@@ -1,9 +1,11 @@
+import datetime
+
 from wagtail.models import Site
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.users.models import UserProfile
 
 from tests.factories import OrganisationFactory
-from wagtail_ikut.models import ServiceDirectoryPage, ServicePage
+from wagtail_ikut.models import GuidanceIndexPage, GuidancePage, ServiceDirectoryPage, ServicePage
 
 
 class EnglishAdminTestUtils(WagtailTestUtils):
@@ -42,3 +44,46 @@ def make_service(directory, title="Palvelu", publish=True, **fields):
         revision.publish()
     service.refresh_from_db()
     return service
+
+
+def step(title="Ohjaa auttamisjärjestelmään", **fields):
+    """Return a guidance step's value as the StreamField takes it, with empty optional parts."""
+    return (
+        "step",
+        {
+            "title": title,
+            "who_acts": "Sosiaalityöntekijä",
+            "what_to_do": f"<p>{title}: tee näin.</p>",
+            "requirement": "required",
+            "group": "",
+            "documents": [],
+            "deadline": "",
+            "services": [],
+            "guidance": [],
+            "legal_references": [],
+            "valid_from": None,
+            "valid_until": None,
+            **fields,
+        },
+    )
+
+
+def make_guidance(parent=None, title="Ohje", publish=True, **fields):
+    """Add a guidance page under a new guidance index (or ``parent``)."""
+    if parent is None:
+        parent = GuidanceIndexPage(title="Ohjeet")
+        site_root().add_child(instance=parent)
+        parent.save_revision().publish()
+    fields.setdefault("summary", f"{title}: ohje kunnan työntekijöille.")
+    fields.setdefault("steps", [step()])
+    fields.setdefault("audience", ["social_worker"])
+    fields.setdefault("owner_role", "Ihmiskaupan vastaisen työn koordinaattori")
+    fields.setdefault("last_reviewed", datetime.date(2026, 10, 1))
+    fields.setdefault("next_review", datetime.date(2027, 4, 1))
+    page = GuidancePage(title=title, locale=parent.locale, live=publish, **fields)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page

@@ -6,7 +6,7 @@ import phonenumbers
 from django.conf import settings
 from django.core.checks import Error
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator, validate_email
 
 from .conf import DEFAULTS, configured
 from .demo.content import DEMO_CONTENT_LANGUAGES
@@ -125,7 +125,27 @@ def check_quick_exit_url(value):
     return []
 
 
+def check_review_reminder_recipients(value):
+    invalid = []
+    for address in value:
+        try:
+            validate_email(address)
+        except ValidationError:
+            invalid.append(address)
+    if not invalid:
+        return []
+    return [
+        Error(
+            f"WAGTAIL_IKUT['REVIEW_REMINDER_RECIPIENTS'] has {invalid!r}, which are not "
+            "e-mail addresses.",
+            hint='List addresses, e.g. ["ohjeet@example.fi"].',
+            id="wagtail_ikut.E007",
+        )
+    ]
+
+
 VALUE_CHECKS = {
+    "REVIEW_REMINDER_RECIPIENTS": check_review_reminder_recipients,
     "QUICK_EXIT_URL": check_quick_exit_url,
     "DEFAULT_PHONE_REGION": check_phone_region,
     "DEMO_LANGUAGES": check_demo_languages,

@@ -10,6 +10,8 @@ DEFAULTS = {
     "QUICK_EXIT_URL": "https://www.google.com/",
     # Days after which a service's "last verified" date counts as overdue for a check.
     "VERIFICATION_MAX_AGE_DAYS": 180,
+    # Who gets the review reminder that ``ikut_review_report --email`` sends: e-mail addresses.
+    "REVIEW_REMINDER_RECIPIENTS": [],
     # Language codes the demo content is written in; the first is the source locale.
     "DEMO_LANGUAGES": ["fi", "sv", "en"],
     # The WAGTAILSEARCH_BACKENDS entry whose OpenSearch or Elasticsearch 7 engine the directory

@@ -1,8 +1,10 @@
 """Model fields shared by the package's content types."""
 
 import phonenumbers
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .conf import ikut_settings
@@ -41,3 +43,38 @@ class PhoneNumberField(models.CharField):
                 params={"value": value},
             )
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class MultipleChoiceField(models.JSONField):
+    """Store several values from a fixed list of choices as a JSON list, edited as checkboxes."""
+
+    def __init__(self, *args, options=(), **kwargs):
+        # Not Django's ``choices``: those would validate the whole list as one value.
+        self.options = list(options)
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["options"] = self.options
+        return name, path, args, kwargs
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        known = {key for key, _label in self.options}
+        unknown = [item for item in value or [] if item not in known]
+        if unknown:
+            raise ValidationError(
+                _("“%(value)s” is not one of the choices."),
+                code="invalid_choice",
+                params={"value": ", ".join(map(str, unknown))},
+            )
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=self.options,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )

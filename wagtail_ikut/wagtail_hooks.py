@@ -1,6 +1,11 @@
 import django_filters
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -10,12 +15,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import (
     CourseTheme,
     Language,
+    LegalForce,
+    LegalReference,
     Municipality,
     Organisation,
     ServiceCategory,
     ServicePage,
     TargetGroup,
 )
+from .panels import LegalForceWarningPanel
+from .views import ReviewDashboardPanel, ReviewReportView
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -61,6 +70,61 @@ class TermViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
 
+class LegalReferenceFilterSet(WagtailFilterSet):
+    legal_force = django_filters.ChoiceFilter(
+        label=_("In force"), choices=LegalForce.choices, method="filter_legal_force"
+    )
+
+    class Meta:
+        model = LegalReference
+        fields = ["legal_force"]
+
+    def filter_legal_force(self, queryset, name, value):
+        today = timezone.localdate()
+        not_yet = Q(in_force_from__gt=today)
+        ended = Q(in_force_to__lt=today)
+        return queryset.filter(
+            {
+                LegalForce.NOT_YET: not_yet,
+                LegalForce.ENDED: ended,
+                LegalForce.IN_FORCE: ~not_yet & ~ended,
+            }[value]
+        )
+
+
+class LegalReferenceViewSet(SnippetViewSet):
+    model = LegalReference
+    icon = "doc-full"
+    list_display = [
+        "__str__",
+        "statute_number",
+        Column("legal_force", label=_("In force"), accessor="get_legal_force_display"),
+    ]
+    filterset_class = LegalReferenceFilterSet
+    search_fields = ["title", "statute_number"]
+    panels = [
+        LegalForceWarningPanel(),
+        FieldPanel("title"),
+        FieldPanel("statute_number"),
+        MultiFieldPanel(
+            [FieldPanel("chapter"), FieldPanel("section"), FieldPanel("subsection")],
+            heading=_("Provision"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("in_force_from"), FieldPanel("in_force_to"), FieldPanel("amended_by")],
+            heading=_("Force"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("finlex_consolidated_url"),
+                FieldPanel("finlex_original_url"),
+                FieldPanel("eli_uri"),
+            ],
+            heading=_("Links"),
+        ),
+    ]
+
+
 class ServicePageFilterSet(PageListingViewSet.filterset_class):
     last_verified = django_filters.DateFromToRangeFilter(
         label=_("Last verified"), widget=DateRangePickerWidget
@@ -98,6 +162,7 @@ class IkutViewSetGroup(SnippetViewSetGroup):
         OrganisationViewSet,
         MunicipalityViewSet,
         LanguageViewSet,
+        LegalReferenceViewSet,
         TermViewSet(model=ServiceCategory),
         TermViewSet(model=TargetGroup),
         TermViewSet(model=CourseTheme),
@@ -105,3 +170,31 @@ class IkutViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(IkutViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path("ikut/review/", ReviewReportView.as_view(), name="wagtail_ikut_review_report"),
+        path(
+            "ikut/review/results/",
+            ReviewReportView.as_view(results_only=True),
+            name="wagtail_ikut_review_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return MenuItem(
+        _("Overdue for review"),
+        reverse("wagtail_ikut_review_report"),
+        name="wagtail-ikut-review",
+        icon_name="time",
+        order=1100,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_dashboard_panel(request, panels):
+    panels.append(ReviewDashboardPanel())

@@ -60,6 +60,9 @@ PUBLIC_PAGES = [
     ("directory-no-results", "/fi/palvelut/?q=olematonhakusana&walk_in=1"),
     ("service", "/fi/palvelut/sosiaalineuvonta-helsinki/"),
     ("service-with-confidential-address", "/fi/palvelut/turvakoti/"),
+    ("guidance-index", "/fi/ohjeet/"),
+    ("guidance", "/fi/ohjeet/tunnistaminen-ja-ohjaaminen/"),
+    ("guidance-with-repealed-act", "/fi/ohjeet/valtion-korvaus/"),
 ]
 
 #: One page of each kind, for what the shared base template does alike on all of them.

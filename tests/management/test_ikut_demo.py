@@ -6,7 +6,10 @@ from wagtail.models import Locale, Page
 
 from wagtail_ikut.models import (
     CourseTheme,
+    GuidanceIndexPage,
+    GuidancePage,
     Language,
+    LegalReference,
     Municipality,
     Organisation,
     ServiceCategory,
@@ -143,3 +146,31 @@ class DemoServicesTests(TestCase):
         pages = Page.objects.count()
         run_demo()
         self.assertEqual(Page.objects.count(), pages)
+
+
+class DemoGuidanceTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        run_demo()
+
+    def test_puts_a_guidance_index_with_three_pages_under_the_site_in_every_language(self):
+        for code, slug in (("fi", "ohjeet"), ("sv", "anvisningar"), ("en", "guidance")):
+            with self.subTest(language=code):
+                index = GuidanceIndexPage.objects.get(locale__language_code=code)
+                self.assertEqual(index.slug, slug)
+                pages = GuidancePage.objects.live().child_of(index)
+                self.assertEqual(pages.count(), 3)
+                self.assertTrue(all("lawyers" in p.summary or "jurist" in p.summary for p in pages))
+
+    def test_the_guidance_cites_the_acts_and_flags_the_repealed_one(self):
+        page = GuidancePage.objects.get(slug="valtion-korvaus", locale__language_code="en")
+        numbers = {r.statute_number: r.is_in_force() for r in page.cited_legal_references()}
+        self.assertEqual(numbers, {"681/2023": True, "746/2011": True, "1386/2010": False})
+        content = self.client.get(page.url).content.decode()
+        self.assertIn("No longer in force", content)
+        self.assertIn("Demo content", content)
+
+    def test_running_twice_adds_no_references(self):
+        references = LegalReference.objects.count()
+        run_demo()
+        self.assertEqual(LegalReference.objects.count(), references)

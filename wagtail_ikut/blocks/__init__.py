@@ -1,3 +1,4 @@
+from .guidance import StepBlock, StepListBlock
 from .services import ServiceFinderBlock, ServiceListBlock
 
-__all__ = ["ServiceFinderBlock", "ServiceListBlock"]
+__all__ = ["ServiceFinderBlock", "ServiceListBlock", "StepBlock", "StepListBlock"]

@@ -1,3 +1,11 @@
+from .guidance import (
+    Audience,
+    GuidanceChangeNote,
+    GuidanceIndexPage,
+    GuidanceLegalReference,
+    GuidancePage,
+)
+from .legal import LegalForce, LegalReference
 from .organisations import Organisation
 from .search import PendingSearchUpdate, ServiceSearchDocument
 from .service_details import ContactChannel, OpeningHours, OpeningHoursException, ServiceLocation
@@ -6,9 +14,16 @@ from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, Targ
 
 __all__ = [
     "LOW_THRESHOLD_FLAGS",
+    "Audience",
     "ContactChannel",
     "CourseTheme",
+    "GuidanceChangeNote",
+    "GuidanceIndexPage",
+    "GuidanceLegalReference",
+    "GuidancePage",
     "Language",
+    "LegalForce",
+    "LegalReference",
     "Municipality",
     "OpeningHours",
     "OpeningHoursException",

@@ -193,6 +193,28 @@ class ServicePageMixin(models.Model):
         age = datetime.timedelta(days=ikut_settings.VERIFICATION_MAX_AGE_DAYS)
         return self.last_verified < today - age
 
+    @classmethod
+    def overdue_for_review(cls, today):
+        """Return the live, not ended listings whose details need checking on ``today``."""
+        age = datetime.timedelta(days=ikut_settings.VERIFICATION_MAX_AGE_DAYS)
+        return (
+            cls.objects.live()
+            .exclude(status=ServiceStatus.ENDED)
+            .filter(models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=today - age))
+        )
+
+    def review_due_on(self):
+        """Return the day the details were due for a check, or None if never checked."""
+        if self.last_verified is None:
+            return None
+        return self.last_verified + datetime.timedelta(days=ikut_settings.VERIFICATION_MAX_AGE_DAYS)
+
+    def review_owner(self):
+        return self.verified_by or (self.provider.name if self.provider else "")
+
+    def review_municipalities(self):
+        return list(self.municipalities.all())
+
     def clean(self):
         super().clean()
         if self.free_of_charge and self.cost:

@@ -39,6 +39,20 @@ def service_json_ld(context, page):
     return json_ld(structured_data.service_json_ld(page, page.get_full_url(context.get("request"))))
 
 
+@register.simple_tag(takes_context=True)
+def guidance_json_ld(context, page):
+    """Render a guidance page's schema.org data."""
+    return json_ld(
+        structured_data.guidance_json_ld(page, page.get_full_url(context.get("request")))
+    )
+
+
+@register.filter
+def live_pages(pages):
+    """Keep the published pages of a list from a page chooser, dropping deleted ones."""
+    return [page for page in pages if page is not None and page.live]
+
+
 @register.simple_tag
 def service_week(page):
     """Return the service's opening periods for the coming seven days."""
