@@ -64,7 +64,7 @@ def check_search_backend(value):
         Error(
             f"WAGTAIL_IKUT['SEARCH_BACKEND'] is {value!r}, which WAGTAILSEARCH_BACKENDS lacks.",
             hint="Name one of: " + ", ".join(sorted(backends) or ["default"]) + ".",
-            id="wagtail_ikut.E010",
+            id="wagtail_ikut.E008",
         )
     ]
 
@@ -77,7 +77,7 @@ def check_positive(key):
             Error(
                 f"WAGTAIL_IKUT[{key!r}] is {value!r}; it must be more than 0 seconds.",
                 hint=f"The default is {DEFAULTS[key]!r}.",
-                id="wagtail_ikut.E011",
+                id="wagtail_ikut.E009",
             )
         ]
 

@@ -15,7 +15,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_ikut', '0002_service_search_index'),
+        ('wagtail_ikut', '0003_search_engine_backlog'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
