@@ -1,3 +1,4 @@
+from .courses import CourseListBlock
 from .services import ServiceFinderBlock, ServiceListBlock
 
-__all__ = ["ServiceFinderBlock", "ServiceListBlock"]
+__all__ = ["CourseListBlock", "ServiceFinderBlock", "ServiceListBlock"]

@@ -8,6 +8,8 @@ from wagtail.models import Locale, Site
 
 from ..models import (
     ContactChannel,
+    CourseIndexPage,
+    CoursePage,
     CourseTheme,
     Language,
     Municipality,
@@ -19,7 +21,7 @@ from ..models import (
     ServicePage,
     TargetGroup,
 )
-from . import content, services
+from . import content, courses, services
 
 # Demo objects get translation keys derived from their content keys, so a second run finds
 # them again however an editor has renamed them since.
@@ -48,6 +50,7 @@ class DemoLoader:
         self.load_entries(CourseTheme, content.COURSE_THEMES)
         self.load_entries(Organisation, content.ORGANISATIONS)
         self.load_pages()
+        self.load_courses()
         return self.created
 
     def load_pages(self):
@@ -61,6 +64,16 @@ class DemoLoader:
             for entry in services.SERVICES:
                 self.get_or_create_page(ServicePage, entry, locale, directory)
 
+    def load_courses(self):
+        """Put a course index with the demo courses under each language's site root."""
+        root = Site.objects.get(is_default_site=True).root_page
+        for locale in self.locales:
+            parent = self.translated_root(root, locale)
+            index = self.get_or_create_page(CourseIndexPage, courses.INDEX, locale, parent)
+            for entry in courses.COURSES:
+                values = courses.page_values(entry, locale, translation_key)
+                self.get_or_create_page(CoursePage, entry, locale, index, values)
+
     def translated_root(self, root, locale):
         translation = root.get_translation_or_none(locale)
         if translation is None:
@@ -68,12 +81,13 @@ class DemoLoader:
             translation.save_revision().publish()
         return translation
 
-    def get_or_create_page(self, model, entry, locale, parent):
+    def get_or_create_page(self, model, entry, locale, parent, values=None):
         key = translation_key(model, entry["key"])
         existing = model.objects.filter(translation_key=key, locale=locale).first()
         if existing is not None:
             return existing
-        page = model(translation_key=key, locale=locale, **self.page_values(entry, locale))
+        values = values or self.page_values(entry, locale)
+        page = model(translation_key=key, locale=locale, **values)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1
@@ -88,7 +102,7 @@ class DemoLoader:
         def terms(model, field, keys):
             return list(model.objects.filter(locale=locale, **{f"{field}__in": keys}))
 
-        values = {"title": text(entry["title"]), "slug": entry["slug"]}
+        values = {"title": text(entry["title"]), "slug": text(entry["slug"])}
         if "intro" in entry:
             values["intro"] = text(entry["intro"])
             return values

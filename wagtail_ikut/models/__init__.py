@@ -1,3 +1,5 @@
+from .course_details import CourseContact, CourseInstance, CourseStatus
+from .courses import CourseFormat, CourseIndexPage, CoursePage
 from .organisations import Organisation
 from .search import ServiceSearchDocument
 from .service_details import ContactChannel, OpeningHours, OpeningHoursException, ServiceLocation
@@ -7,6 +9,12 @@ from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, Targ
 __all__ = [
     "LOW_THRESHOLD_FLAGS",
     "ContactChannel",
+    "CourseContact",
+    "CourseFormat",
+    "CourseIndexPage",
+    "CourseInstance",
+    "CoursePage",
+    "CourseStatus",
     "CourseTheme",
     "Language",
     "Municipality",
