@@ -78,10 +78,15 @@ class CoursePageForm(TranslatedChoicesPageForm):
     def check_overlaps(self, forms):
         from .models import CourseInstance
 
+        title = self.cleaned_data.get("title")
         for position, form in enumerate(forms):
             instance = form.instance
             clash = next(
-                (other.instance for other in forms[:position] if instance.overlaps(other.instance)),
+                (
+                    (title, other.instance)
+                    for other in forms[:position]
+                    if instance.overlaps(other.instance)
+                ),
                 None,
             )
             if clash is None and instance.place_key:
@@ -96,7 +101,10 @@ class CoursePageForm(TranslatedChoicesPageForm):
                     .exclude(page__translation_key=self.instance.translation_key)
                     .select_related("page")
                 )
-                clash = next((other for other in others if instance.overlaps(other)), None)
+                clash = next(
+                    ((other.page.title, other) for other in others if instance.overlaps(other)),
+                    None,
+                )
             if clash is not None:
                 form.add_error(
                     "start_date",
@@ -104,5 +112,5 @@ class CoursePageForm(TranslatedChoicesPageForm):
                         "Another course instance meets at the same place at the same time: "
                         "%(course)s, %(dates)s."
                     )
-                    % {"course": clash.page.title, "dates": clash},
+                    % {"course": clash[0], "dates": clash[1]},
                 )

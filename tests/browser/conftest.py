@@ -60,10 +60,13 @@ PUBLIC_PAGES = [
     ("directory-no-results", "/fi/palvelut/?q=olematonhakusana&walk_in=1"),
     ("service", "/fi/palvelut/sosiaalineuvonta-helsinki/"),
     ("service-with-confidential-address", "/fi/palvelut/turvakoti/"),
+    ("course-index", "/fi/kurssit/"),
+    ("course-index-filters", "/fi/kurssit/?municipality=091&enrolment_open=1&theme=nonsense"),
+    ("course", "/fi/kurssit/tyoelamakurssi/"),
 ]
 
 #: One page of each kind, for what the shared base template does alike on all of them.
-PAGE_KINDS = ("front-page-fi", "directory", "service")
+PAGE_KINDS = ("front-page-fi", "directory", "service", "course-index", "course")
 
 
 def public_pages(*names, **marks):

@@ -4,12 +4,15 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import translation
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 
 from tests.factories import OrganisationFactory
 from tests.utils import course_instance, make_course, make_course_index
 from wagtail_ikut.models import (
     CourseContact,
     CourseFormat,
+    CourseIndexPage,
     CourseInstance,
     CoursePage,
     CourseStatus,
@@ -202,3 +205,10 @@ class CoursePageTests(TestCase):
             "Sosiaalityöntekijän lähetteellä",
         ):
             self.assertIn(text, content)
+
+
+class CoursePageTreeTests(WagtailPageTestCase):
+    def test_a_course_can_be_created_only_under_a_course_index(self):
+        self.assertCanCreateAt(CourseIndexPage, CoursePage)
+        self.assertCanNotCreateAt(Page, CoursePage)
+        self.assertAllowedSubpageTypes(CoursePage, {})
