@@ -3,12 +3,19 @@ import datetime
 import time_machine
 from django.core.exceptions import ValidationError
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.factories import OrganisationFactory
-from tests.utils import course_instance, make_course, make_course_index
+from tests.factories import CourseThemeFactory, LocaleFactory, OrganisationFactory
+from tests.utils import (
+    EnglishAdminTestUtils,
+    course_instance,
+    make_course,
+    make_course_index,
+    site_root,
+)
 from wagtail_ikut.models import (
     CourseContact,
     CourseFormat,
@@ -212,3 +219,29 @@ class CoursePageTreeTests(WagtailPageTestCase):
         self.assertCanCreateAt(CourseIndexPage, CoursePage)
         self.assertCanNotCreateAt(Page, CoursePage)
         self.assertAllowedSubpageTypes(CoursePage, {})
+
+
+class CourseTranslationTests(TestCase):
+    def test_a_translation_copies_the_instances_as_the_same_runs_in_the_new_language(self):
+        course = make_course(make_course_index(), instances=[course_instance(MONDAY)])
+        swedish = LocaleFactory(language_code="sv")
+        site_root().copy_for_translation(swedish)
+        translation_ = course.copy_for_translation(swedish, copy_parents=True)
+        [source] = course.instances.all()
+        [copy] = translation_.instances.all()
+        self.assertEqual(copy.locale, swedish)
+        self.assertEqual(copy.translation_key, source.translation_key)
+        self.assertEqual(copy.weekdays, [0, 1, 2, 3])
+
+
+class CourseAdminFormTests(EnglishAdminTestUtils, TestCase):
+    def test_the_add_form_offers_meeting_days_and_terms_in_the_pages_language(self):
+        self.login()
+        index = make_course_index()
+        CourseThemeFactory(name="Työnhaku")
+        CourseThemeFactory(name="Arbetssökande", locale=LocaleFactory(language_code="sv"))
+        url = reverse("wagtailadmin_pages:add", args=["wagtail_ikut", "coursepage", index.pk])
+        response = self.client.get(url)
+        self.assertContains(response, "Meeting days")
+        self.assertContains(response, "Työnhaku")
+        self.assertNotContains(response, "Arbetssökande")
