@@ -14,8 +14,22 @@ from tests.factories import (
     MunicipalityFactory,
     OrganisationFactory,
 )
-from tests.utils import make_directory, make_guidance, make_service, step
-from wagtail_ikut.models import ContactChannel, OpeningHours, Organisation, ServiceLocation
+from tests.utils import (
+    course_instance,
+    make_course,
+    make_course_index,
+    make_directory,
+    make_guidance,
+    make_service,
+    step,
+)
+from wagtail_ikut.models import (
+    ContactChannel,
+    CourseStatus,
+    OpeningHours,
+    Organisation,
+    ServiceLocation,
+)
 
 
 def json_ld(response):
@@ -139,3 +153,92 @@ class GuidanceJsonLdTests(TestCase):
         self.assertEqual(first["sameAs"], "http://data.finlex.fi/eli/sd/2023/681/alkup")
         self.assertEqual(first["url"], "https://www.finlex.fi/fi/lainsaadanto/2023/681")
         self.assertEqual(second["legislationLegalForce"], "https://schema.org/NotInForce")
+
+
+@time_machine.travel(datetime.datetime(2027, 3, 1, 8, tzinfo=datetime.UTC))
+class CourseJsonLdTests(TestCase):
+    def test_a_course_is_a_schema_org_course_with_its_instances(self):
+        monday = datetime.date(2027, 3, 1)
+        helsinki = MunicipalityFactory(code="091", name="Helsinki")
+        course = make_course(
+            make_course_index(),
+            "Työelämäkurssi",
+            organiser=OrganisationFactory(
+                name="Auttamisjärjestelmä", website="https://www.ihmiskauppa.fi/"
+            ),
+            funder_name="Euroopan sosiaalirahasto plus (ESR+)",
+            funding_programme="Uudistuva ja osaava Suomi 2021–2027",
+            hours_per_week_min=12,
+            hours_per_week_max=15,
+            languages=[LanguageFactory(code="fi", name="suomi")],
+            instances=[
+                course_instance(
+                    monday + datetime.timedelta(days=14),
+                    seats=6,
+                    seats_left=2,
+                    street_address="Toinen linja 4",
+                    postcode="00530",
+                    municipality=helsinki,
+                ),
+                course_instance(
+                    monday + datetime.timedelta(days=70),
+                    street_address="Salainen 1",
+                    confidential=True,
+                    status=CourseStatus.CANCELLED,
+                ),
+                course_instance(monday - datetime.timedelta(days=100)),
+            ],
+        )
+        data = json_ld(self.client.get(course.url))
+        self.assertEqual(data["@context"], "https://schema.org")
+        self.assertEqual(data["@type"], "Course")
+        self.assertEqual(data["name"], "Työelämäkurssi")
+        self.assertEqual(data["inLanguage"], ["fi"])
+        self.assertEqual(
+            data["provider"],
+            {
+                "@type": "Organization",
+                "name": "Auttamisjärjestelmä",
+                "url": "https://www.ihmiskauppa.fi/",
+            },
+        )
+        self.assertEqual(
+            data["funder"],
+            {"@type": "Organization", "name": "Euroopan sosiaalirahasto plus (ESR+)"},
+        )
+        self.assertEqual(data["funding"]["name"], "Uudistuva ja osaava Suomi 2021–2027")
+        # The past instance has dropped out.
+        first, cancelled = data["hasCourseInstance"]
+        self.assertEqual(first["@type"], "CourseInstance")
+        self.assertEqual(first["courseMode"], "onsite")
+        self.assertEqual(first["courseWorkload"], "PT12H/PT15H")
+        self.assertEqual(first["inLanguage"], ["fi"])
+        self.assertEqual(first["maximumAttendeeCapacity"], 6)
+        self.assertEqual(first["remainingAttendeeCapacity"], 2)
+        self.assertEqual(first["startDate"], "2027-03-15")
+        self.assertEqual(
+            first["courseSchedule"],
+            {
+                "@type": "Schedule",
+                "repeatFrequency": "P1W",
+                "byDay": [
+                    "https://schema.org/Monday",
+                    "https://schema.org/Tuesday",
+                    "https://schema.org/Wednesday",
+                    "https://schema.org/Thursday",
+                ],
+                "startDate": "2027-03-15",
+                "endDate": "2027-05-21",
+                "startTime": "09:00",
+                "endTime": "12:00",
+                "scheduleTimezone": "Europe/Helsinki",
+            },
+        )
+        offer = first["offers"]
+        self.assertEqual((offer["price"], offer["priceCurrency"]), (0, "EUR"))
+        self.assertEqual(offer["availability"], "https://schema.org/InStock")
+        self.assertEqual(first["location"]["address"]["postalCode"], "00530")
+        self.assertEqual(first["organizer"]["name"], "Auttamisjärjestelmä")
+        self.assertEqual(cancelled["eventStatus"], "https://schema.org/EventCancelled")
+        self.assertNotIn("location", cancelled)
+        self.assertNotIn("Salainen", json.dumps(data))

@@ -3,6 +3,8 @@ import datetime
 import time_machine
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.factories import (
     CourseThemeFactory,
@@ -13,8 +15,17 @@ from tests.factories import (
     ServiceCategoryFactory,
     TargetGroupFactory,
 )
-from tests.utils import EnglishAdminTestUtils, make_directory, make_service
-from wagtail_ikut.models import Organisation, ServiceStatus
+from tests.utils import (
+    EnglishAdminTestUtils,
+    course_instance,
+    make_course,
+    make_course_index,
+    make_directory,
+    make_service,
+)
+from wagtail_ikut.models import CoursePage, Organisation, ServiceStatus
+
+RICH_TEXT_FIELDS = ("description", "structure", "eligibility", "how_to_apply")
 
 
 class SnippetAdminTests(EnglishAdminTestUtils, TestCase):
@@ -106,3 +117,138 @@ class ServiceEditorTests(EnglishAdminTestUtils, TestCase):
         response = self.client.get(url)
         self.assertContains(response, "Asuminen")
         self.assertNotContains(response, "Boende")
+
+
+class CourseEditorTests(EnglishAdminTestUtils, TestCase):
+    """Bad input in the course editor is shown next to the field it concerns."""
+
+    def setUp(self):
+        self.login()
+        self.index = make_course_index()
+        self.course = make_course(self.index, "Työelämäkurssi")
+        self.url = reverse("wagtailadmin_pages:edit", args=[self.course.pk])
+
+    def post(self, instances, **fields):
+        data = {
+            "title": "Työelämäkurssi",
+            "slug": "tyoelamakurssi",
+            "summary": "Kymmenen viikon kurssi.",
+            "organiser": self.course.organiser_id,
+            "group_activities": "on",
+            "group_size_min": "4",
+            "group_size_max": "6",
+            "free_of_charge": "on",
+            **{name: rich_text("") for name in RICH_TEXT_FIELDS},
+            "instances": inline_formset(
+                [
+                    {
+                        "id": "",
+                        "ORDER": str(number),
+                        "DELETE": "",
+                        "start_date": "2027-03-15",
+                        "end_date": "2027-05-21",
+                        "weekdays": ("0", "2"),
+                        "start_time": "09:00",
+                        "end_time": "12:00",
+                        "status": "planned",
+                        **instance,
+                    }
+                    for number, instance in enumerate(instances)
+                ]
+            ),
+            "contact_channels": inline_formset([]),
+            "comments": inline_formset([]),
+            **fields,
+        }
+        return self.client.post(self.url, nested_form_data(data))
+
+    def instance_errors(self, response):
+        """Return each instance form's errors, in English."""
+        formset = response.context["form"].formsets["instances"]
+        with translation.override("en"):
+            return [
+                {
+                    name: [str(message) for message in messages]
+                    for name, messages in form.errors.items()
+                }
+                for form in formset.forms
+            ]
+
+    def test_a_valid_course_with_an_instance_is_saved(self):
+        response = self.post([{"seats": "6", "seats_left": "2"}])
+        self.assertEqual(response.status_code, 302)
+        revision = CoursePage.objects.get(pk=self.course.pk).get_latest_revision_as_object()
+        [instance] = revision.instances.all()
+        self.assertEqual(instance.weekdays, [0, 2])
+
+    def test_dates_and_enrolment_out_of_order_are_errors_on_their_fields(self):
+        response = self.post(
+            [
+                {
+                    "end_date": "2027-03-01",
+                    "enrolment_start": "2027-02-15",
+                    "enrolment_end": "2027-02-01",
+                }
+            ]
+        )
+        [errors] = self.instance_errors(response)
+        self.assertEqual(errors["end_date"], ["The last day cannot be before the first day."])
+        self.assertEqual(errors["enrolment_end"], ["Enrolment cannot close before it opens."])
+        self.assertContains(response, "The page could not be saved due to validation errors")
+
+    def test_seats_below_zero_above_the_group_size_or_below_seats_left_are_errors(self):
+        response = self.post([{"seats": "-1"}, {"seats": "8"}, {"seats": "4", "seats_left": "5"}])
+        negative, too_many, left = self.instance_errors(response)
+        self.assertIn("seats", negative)
+        self.assertEqual(too_many["seats"], ["A group of 6 at most cannot have 8 seats."])
+        self.assertEqual(
+            left["seats_left"], ["There cannot be more seats left than there are seats."]
+        )
+
+    def test_group_size_and_hours_out_of_order_are_errors_on_the_page_fields(self):
+        response = self.post(
+            [],
+            group_size_min="6",
+            group_size_max="4",
+            hours_per_week_min="15",
+            hours_per_week_max="12",
+        )
+        errors = response.context["form"].errors
+        self.assertIn("group_size_max", errors)
+        self.assertIn("hours_per_week_max", errors)
+
+    def test_instances_at_the_same_place_and_time_are_an_error(self):
+        place = {"street_address": "Toinen linja 4", "postcode": "00530"}
+        response = self.post(
+            [
+                {**place},
+                {**place, "start_date": "2027-04-05", "end_date": "2027-06-11"},
+                {**place, "start_time": "13:00", "end_time": "15:00"},
+            ]
+        )
+        first, clashing, afternoon = self.instance_errors(response)
+        self.assertEqual(first, {})
+        self.assertEqual(afternoon, {})
+        self.assertIn(
+            "Another course instance meets at the same place at the same time",
+            clashing["start_date"][0],
+        )
+
+    def test_an_instance_clashing_with_another_courses_is_an_error(self):
+        make_course(
+            self.index,
+            "Suomen kieli",
+            instances=[
+                course_instance(
+                    datetime.date(2027, 3, 1), street_address="Toinen linja 4", postcode="00530"
+                )
+            ],
+        )
+        response = self.post([{"street_address": "Toinen linja 4", "postcode": "00530"}])
+        [errors] = self.instance_errors(response)
+        self.assertIn("Suomen kieli", errors["start_date"][0])
+
+    def test_courses_are_listed_in_the_help_for_victims_menu(self):
+        url = reverse("wagtail_ikut_courses:index")
+        self.assertContains(self.client.get(url), "Työelämäkurssi")
+        self.assertIn(url, self.client.get(reverse("wagtailadmin_home")).content.decode())

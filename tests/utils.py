@@ -5,7 +5,15 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.users.models import UserProfile
 
 from tests.factories import OrganisationFactory
-from wagtail_ikut.models import GuidanceIndexPage, GuidancePage, ServiceDirectoryPage, ServicePage
+from wagtail_ikut.models import (
+    CourseIndexPage,
+    CourseInstance,
+    CoursePage,
+    GuidanceIndexPage,
+    GuidancePage,
+    ServiceDirectoryPage,
+    ServicePage,
+)
 
 
 class EnglishAdminTestUtils(WagtailTestUtils):
@@ -87,3 +95,34 @@ def make_guidance(parent=None, title="Ohje", publish=True, **fields):
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def make_course_index(parent=None, **fields):
+    """Add a published course index under the site's front page (or ``parent``)."""
+    parent = parent or site_root()
+    index = CourseIndexPage(title=fields.pop("title", "Kurssit"), **fields)
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_course(index, title="Työelämäkurssi", **fields):
+    """Add a published course under ``index``; instances and many-to-many values may be given."""
+    fields.setdefault("summary", f"{title}: kymmenen viikon kurssi.")
+    if "organiser" not in fields:
+        fields["organiser"] = OrganisationFactory(locale=index.locale)
+    course = CoursePage(title=title, locale=index.locale, **fields)
+    index.add_child(instance=course)
+    course.save_revision().publish()
+    course.refresh_from_db()
+    return course
+
+
+def course_instance(start, weeks=10, **fields):
+    """Return an unsaved instance from ``start`` for ``weeks`` weeks, Monday to Thursday 9–12."""
+    fields.setdefault("weekdays", [0, 1, 2, 3])
+    fields.setdefault("start_time", datetime.time(9))
+    fields.setdefault("end_time", datetime.time(12))
+    return CourseInstance(
+        start_date=start, end_date=start + datetime.timedelta(weeks=weeks, days=-3), **fields
+    )

@@ -78,3 +78,57 @@ class MultipleChoiceField(models.JSONField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class WeekdaysField(models.CharField):
+    """Store a set of weekdays (0 is Monday) as a sorted list, kept as digits such as "024"."""
+
+    description = _("Weekdays")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 7)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [char for char in value if char.strip(", ")]
+        try:
+            days = sorted({int(day) for day in value})
+        except (TypeError, ValueError) as error:
+            raise ValidationError(_("Choose weekdays from the list."), code="invalid") from error
+        if any(day not in Weekday.values for day in days):
+            raise ValidationError(_("Choose weekdays from the list."), code="invalid")
+        return days
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def get_prep_value(self, value):
+        return "".join(str(day) for day in self.to_python(value))
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            coerce=int,
+            choices=Weekday.choices,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+            widget=kwargs.get("widget") or forms.CheckboxSelectMultiple,
+        )

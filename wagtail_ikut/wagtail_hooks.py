@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
+    CoursePage,
     CourseTheme,
     Language,
     LegalForce,
@@ -153,12 +154,36 @@ class ServicePageListingViewSet(PageListingViewSet):
 service_listing_viewset = ServicePageListingViewSet("wagtail_ikut_services")
 
 
+class CoursePageFilterSet(PageListingViewSet.filterset_class):
+    class Meta:
+        model = CoursePage
+        fields = ["organiser", "themes"]
+
+
+class CoursePageListingViewSet(PageListingViewSet):
+    """All courses in one list, whichever course index they are under."""
+
+    model = CoursePage
+    icon = "date"
+    menu_label = _("Courses")
+    add_to_admin_menu = False
+    filterset_class = CoursePageFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("organiser", label=_("Organiser"), sort_key="organiser__name"),
+    ]
+
+
+course_listing_viewset = CoursePageListingViewSet("wagtail_ikut_courses")
+
+
 class IkutViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Help for victims")
     menu_icon = "help"
     menu_name = "wagtail_ikut"
     items = (
         service_listing_viewset,
+        course_listing_viewset,
         OrganisationViewSet,
         MunicipalityViewSet,
         LanguageViewSet,

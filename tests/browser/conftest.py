@@ -63,10 +63,13 @@ PUBLIC_PAGES = [
     ("guidance-index", "/fi/ohjeet/"),
     ("guidance", "/fi/ohjeet/tunnistaminen-ja-ohjaaminen/"),
     ("guidance-with-repealed-act", "/fi/ohjeet/valtion-korvaus/"),
+    ("course-index", "/fi/kurssit/"),
+    ("course-index-filters", "/fi/kurssit/?municipality=091&enrolment_open=1&theme=nonsense"),
+    ("course", "/fi/kurssit/tyoelamakurssi/"),
 ]
 
 #: One page of each kind, for what the shared base template does alike on all of them.
-PAGE_KINDS = ("front-page-fi", "directory", "service")
+PAGE_KINDS = ("front-page-fi", "directory", "service", "course-index", "course")
 
 
 def public_pages(*names, **marks):

@@ -5,6 +5,9 @@ from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
 
 from wagtail_ikut.models import (
+    CourseIndexPage,
+    CourseInstance,
+    CoursePage,
     CourseTheme,
     GuidanceIndexPage,
     GuidancePage,
@@ -174,3 +177,43 @@ class DemoGuidanceTests(TestCase):
         references = LegalReference.objects.count()
         run_demo()
         self.assertEqual(LegalReference.objects.count(), references)
+
+
+class DemoCoursesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        run_demo()
+
+    def test_puts_the_working_life_course_under_a_course_index_in_every_language(self):
+        slugs = {"fi": ("kurssit", "tyoelamakurssi"), "sv": ("kurser", "arbetslivskurs")}
+        slugs["en"] = ("courses", "working-life-course")
+        for code, (index_slug, course_slug) in slugs.items():
+            with self.subTest(language=code):
+                index = CourseIndexPage.objects.get(locale__language_code=code)
+                self.assertEqual(index.slug, index_slug)
+                course = CoursePage.objects.live().descendant_of(index).get()
+                self.assertEqual(course.slug, course_slug)
+                self.assertEqual(course.organiser.locale_id, index.locale_id)
+                self.assertEqual(
+                    (course.duration_weeks, course.group_size_min, course.group_size_max),
+                    (10, 4, 6),
+                )
+
+    def test_the_course_runs_in_helsinki_espoo_and_vantaa_and_one_run_is_over(self):
+        course = CoursePage.objects.get(locale__language_code="en")
+        places = [i.municipality.name for i in course.upcoming_instances()]
+        self.assertEqual(places, ["Helsinki", "Espoo", "Vantaa"])
+        self.assertEqual(course.instances.count(), 4)
+        content = self.client.get(course.url).content.decode()
+        self.assertIn("Espoo", content)
+        self.assertIn("European Social Fund Plus (ESF+)", content)
+
+    def test_an_instance_is_the_same_event_in_every_language(self):
+        keys = CourseInstance.objects.values_list("translation_key", flat=True)
+        self.assertEqual(len(keys), 12)
+        self.assertEqual(len(set(keys)), 4)
+
+    def test_running_twice_adds_no_courses(self):
+        run_demo()
+        self.assertEqual(CoursePage.objects.count(), 3)
+        self.assertEqual(CourseInstance.objects.count(), 12)

@@ -1,4 +1,11 @@
+from .courses import CourseListBlock
 from .guidance import StepBlock, StepListBlock
 from .services import ServiceFinderBlock, ServiceListBlock
 
-__all__ = ["ServiceFinderBlock", "ServiceListBlock", "StepBlock", "StepListBlock"]
+__all__ = [
+    "CourseListBlock",
+    "ServiceFinderBlock",
+    "ServiceListBlock",
+    "StepBlock",
+    "StepListBlock",
+]

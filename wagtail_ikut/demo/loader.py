@@ -8,6 +8,8 @@ from wagtail.models import Locale, Site
 
 from ..models import (
     ContactChannel,
+    CourseIndexPage,
+    CoursePage,
     CourseTheme,
     GuidanceIndexPage,
     GuidancePage,
@@ -22,7 +24,7 @@ from ..models import (
     ServicePage,
     TargetGroup,
 )
-from . import content, guidance, services
+from . import content, courses, guidance, services
 
 # Demo objects get translation keys derived from their content keys, so a second run finds
 # them again however an editor has renamed them since.
@@ -52,6 +54,7 @@ class DemoLoader:
         self.load_entries(Organisation, content.ORGANISATIONS)
         self.load_pages()
         self.load_guidance()
+        self.load_courses()
         return self.created
 
     def load_pages(self):
@@ -81,6 +84,16 @@ class DemoLoader:
                 self.get_or_create_page(
                     GuidancePage, entry, locale, index, guidance.page_values(entry, locale, find)
                 )
+
+    def load_courses(self):
+        """Put a course index with the demo courses under each language's site root."""
+        root = Site.objects.get(is_default_site=True).root_page
+        for locale in self.locales:
+            parent = self.translated_root(root, locale)
+            index = self.get_or_create_page(CourseIndexPage, courses.INDEX, locale, parent)
+            for entry in courses.COURSES:
+                values = courses.page_values(entry, locale, translation_key)
+                self.get_or_create_page(CoursePage, entry, locale, index, values)
 
     def translated_root(self, root, locale):
         translation = root.get_translation_or_none(locale)

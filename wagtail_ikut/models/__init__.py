@@ -1,3 +1,5 @@
+from .course_details import CourseContact, CourseInstance, CourseStatus
+from .courses import CourseFormat, CourseIndexPage, CoursePage
 from .guidance import (
     Audience,
     GuidanceChangeNote,
@@ -16,6 +18,12 @@ __all__ = [
     "LOW_THRESHOLD_FLAGS",
     "Audience",
     "ContactChannel",
+    "CourseContact",
+    "CourseFormat",
+    "CourseIndexPage",
+    "CourseInstance",
+    "CoursePage",
+    "CourseStatus",
     "CourseTheme",
     "GuidanceChangeNote",
     "GuidanceIndexPage",

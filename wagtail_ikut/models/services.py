@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -16,6 +17,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -287,7 +289,7 @@ class ServicePage(ServicePageMixin, BasePage):
         verbose_name_plural = _("services")
 
 
-class ServiceDirectoryPageMixin(models.Model):
+class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
     """The fields of a directory page that lists and searches the services below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
@@ -307,6 +309,13 @@ class ServiceDirectoryPageMixin(models.Model):
         search = DirectorySearch(self, request.GET, self.locale.language_code)
         context["results"] = search.run(request.GET.get("page"), self.results_per_page)
         return context
+
+    @path("suggest/", name="suggest")
+    def suggest(self, request):
+        """Answer as-you-type suggestions of service titles, as JSON."""
+        from ..search.directory import suggestions
+
+        return JsonResponse({"suggestions": suggestions(self, request, request.GET.get("q"))})
 
 
 class ServiceDirectoryPage(ServiceDirectoryPageMixin, BasePage):

@@ -115,6 +115,8 @@ class DirectoryResults:
     query_string: str
     near: tuple | None = None
     relaxations: list = field(default_factory=list)
+    #: "engine" or "database": what answered.
+    searched_with: str = "database"
 
     @property
     def has_filters(self):
@@ -199,7 +201,7 @@ class DirectorySearch:
                 pass  # logged where it failed; the database answers instead
         return self.run_in_database(page_number, per_page)
 
-    def results(self, page, total, facet_counts, flag_counts, count):
+    def results(self, page, total, facet_counts, flag_counts, count, searched_with):
         """Assemble what the template shows; ``count`` counts a search with other filters."""
         for service in page.object_list:
             service.open_status = hours.current_status(service, self.now)
@@ -231,6 +233,7 @@ class DirectorySearch:
             notices=self.notices,
             query_string=canonical_query(self.cleaned),
             near=self.near,
+            searched_with=searched_with,
         )
         if total == 0 and results.has_filters:
             results.relaxations = self.relaxations(count)
@@ -288,6 +291,7 @@ class DirectorySearch:
             facet_counts,
             counts,
             lambda cleaned: self.filtered(cleaned).count(),
+            "database",
         )
 
     # On the search engine.
@@ -310,7 +314,33 @@ class DirectorySearch:
             found.facet_counts,
             found.flag_counts,
             lambda cleaned: engine_query.count(backend, self, cleaned),
+            "engine",
         )
+
+
+#: How many suggestions one request answers with.
+SUGGESTIONS = 8
+
+
+def suggestions(directory, request, text):
+    """Return titles and addresses of the directory's services matching what was typed."""
+    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    if not text:
+        return []
+    services = directory_services(directory)
+    backend = engine_client.engine()
+    pages = None
+    if backend is not None and engine_client.available():
+        try:
+            ids = engine_query.suggest(backend, directory, text, SUGGESTIONS)
+        except engine_client.EngineUnavailable:
+            pass  # logged where it failed; the database answers instead
+        else:
+            found = services.in_bulk(ids)
+            pages = [found[pk] for pk in ids if pk in found]
+    if pages is None:
+        pages = services.filter(title__icontains=text).order_by("title")[:SUGGESTIONS]
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 
 def page_number_or_first(value):

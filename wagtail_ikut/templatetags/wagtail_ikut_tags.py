@@ -63,3 +63,10 @@ def service_week(page):
 def service_status(page):
     """Return whether the service is open now, and until when."""
     return hours.status_at(page, timezone.now())
+
+
+@register.simple_tag(takes_context=True)
+def course_json_ld(context, page):
+    """Render a course page's schema.org data."""
+    url = page.get_full_url(context.get("request"))
+    return json_ld(structured_data.course_json_ld(page, url, timezone.localdate()))

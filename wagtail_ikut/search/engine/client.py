@@ -90,12 +90,15 @@ def call(backend, method, *args, **kwargs):
         return method(*args, **kwargs)
     except _client_errors(backend) as error:
         _down_until = time.monotonic() + ikut_settings.SEARCH_RETRY_SECONDS
+        # A node that failed may come back empty: check its indexes again then.
+        known_aliases.clear()
         logger.warning("Search engine unavailable, using the database instead: %s", error)
         raise EngineUnavailable(str(error)) from error
 
 
 def alias_name(backend, language_code):
-    return f"{backend.index_prefix}wagtail_ikut_services_{language_code}".lower().replace("-", "_")
+    # Index names are lower case; the site's prefix is taken as the site wrote it.
+    return f"{backend.index_prefix}wagtail_ikut_services_{language_code.lower()}"
 
 
 def helpers(backend):

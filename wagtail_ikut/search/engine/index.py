@@ -229,6 +229,7 @@ def rebuild(backend, language_code):
 
 def indexed_ids(backend, language_code):
     alias = ensure_index(backend, language_code)
+    backend.es.indices.refresh(index=alias)  # so that recent writes are seen
     hits = helpers(backend).scan(
         backend.es, index=alias, query={"query": {"match_all": {}}, "_source": False}
     )

@@ -1,0 +1,157 @@
+"""The directory searched on a real OpenSearch node: every database search test again, and what
+only an engine does (typo tolerance, suggestions, its own index kept in step).
+
+scripts/run-tests starts the node (tests/support/opensearch_node.py) and sets
+IKUT_OPENSEARCH_URL; without it these tests fail rather than skip, so CI cannot pass unseen.
+"""
+
+import os
+import uuid
+
+from django.test import TestCase, override_settings
+from wagtail.models import Page
+
+from tests.factories import LocaleFactory
+from tests.search import test_directory
+from tests.support.opensearch_node import MODELSEARCH_BACKEND
+from tests.utils import make_directory, make_service
+from wagtail_ikut.models import PendingSearchUpdate, ServiceStatus
+from wagtail_ikut.search.engine import index as engine_index
+from wagtail_ikut.search.engine.client import alias_name, engine
+
+
+def engine_settings(url, prefix):
+    """Return settings as a site with an engine writes them, with the test's own indexes."""
+    return {
+        "WAGTAILSEARCH_BACKENDS": {
+            "default": {"BACKEND": "wagtail.search.backends.database"},
+            "engine": {
+                "BACKEND": MODELSEARCH_BACKEND,
+                "URLS": [url],
+                "INDEX_PREFIX": prefix,
+                # Wagtail's own page index is not what these tests are about.
+                "AUTO_UPDATE": False,
+            },
+        },
+        "WAGTAIL_IKUT": {"SEARCH_BACKEND": "engine", "SEARCH_RETRY_SECONDS": 0.01},
+    }
+
+
+def opensearch_url():
+    url = os.environ.get("IKUT_OPENSEARCH_URL")
+    if not url:
+        raise AssertionError("IKUT_OPENSEARCH_URL is unset: run scripts/run-tests")
+    return url
+
+
+class EngineMixin:
+    """Run a directory test case with the directory on the engine."""
+
+    def setUp(self):
+        self.prefix = f"ikut-test-{uuid.uuid4().hex[:12]}-"
+        settings = override_settings(**engine_settings(opensearch_url(), self.prefix))
+        settings.enable()
+        self.addCleanup(settings.disable)
+        self.backend = engine()
+        self.addCleanup(self.delete_indexes)
+        super().setUp()
+
+    def delete_indexes(self):
+        for index in self.backend.es.indices.get(index=f"{self.prefix}*"):
+            self.backend.es.indices.delete(index=index)
+
+    def search(self, **params):
+        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        response = super().search(**params)
+        self.assertEqual(response.context["results"].searched_with, "engine")
+        return response
+
+
+# The database tests that are about the database: its query plan and its own index table.
+DATABASE_ONLY = {"QueryCountTests"}
+
+for name in dir(test_directory):
+    case = getattr(test_directory, name)
+    if (
+        isinstance(case, type)
+        and issubclass(case, test_directory.DirectoryTestCase)
+        and case is not test_directory.DirectoryTestCase
+        and name not in DATABASE_ONLY
+    ):
+        globals()[f"Engine{name}"] = type(f"Engine{name}", (EngineMixin, case), {})
+del case
+
+
+class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
+    def test_a_typo_is_forgiven(self):
+        make_service(self.directory, "Oikeusapu", summary="Maksutonta neuvontaa.")
+        self.assertEqual(self.found(q="oikeusapau"), ["Oikeusapu"])
+
+    def test_suggests_service_titles_as_you_type(self):
+        make_service(self.directory, "Työnhakuneuvonta")
+        make_service(self.directory, "Terveysneuvonta")
+        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        response = self.client.get(self.directory.url + "suggest/", {"q": "työnh"})
+        self.assertEqual(
+            [suggestion["title"] for suggestion in response.json()["suggestions"]],
+            ["Työnhakuneuvonta"],
+        )
+
+    def test_each_language_has_its_own_index_with_its_own_analyser(self):
+        make_service(self.directory, "Kriisiapu")
+        swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
+        make_service(swedish, "Krishjälp")
+        indexes = self.backend.es.indices.get_alias(name=f"{self.prefix}*")
+        aliases = {alias for index in indexes.values() for alias in index["aliases"]}
+        self.assertEqual(aliases, {alias_name(self.backend, "fi"), alias_name(self.backend, "sv")})
+        mapping = self.backend.es.indices.get_mapping(index=alias_name(self.backend, "sv"))
+        [properties] = [index["mappings"]["properties"] for index in mapping.values()]
+        self.assertEqual(properties["title"]["analyzer"], "swedish")
+
+    def test_moving_a_service_to_another_directory_moves_it_in_the_engine(self):
+        service = make_service(self.directory, "Kriisiapu")
+        other = make_directory(title="Espoon palvelut")
+        Page.objects.get(pk=service.pk).move(other, pos="last-child")
+        self.assertEqual(self.found(), [])
+        self.directory = other
+        self.assertEqual(self.found(), ["Kriisiapu"])
+
+    def test_deleting_or_ending_a_service_drops_it(self):
+        deleted = make_service(self.directory, "Poistettu")
+        ended = make_service(self.directory, "Päättyvä")
+        deleted.delete()
+        ended.status = ServiceStatus.ENDED
+        ended.save_revision().publish()
+        self.assertEqual(self.found(), [])
+
+    def test_a_rebuild_swaps_to_a_new_index_and_keeps_finding(self):
+        make_service(self.directory, "Kriisiapu")
+        alias = alias_name(self.backend, "fi")
+        [before] = self.backend.es.indices.get_alias(name=alias)
+        self.assertEqual(engine_index.rebuild(self.backend, "fi"), 1)
+        [after] = self.backend.es.indices.get_alias(name=alias)
+        self.assertNotEqual(before, after)
+        self.assertFalse(self.backend.es.indices.exists(index=before))
+        self.assertEqual(self.found(q="kriisiapu"), ["Kriisiapu"])
+
+    def test_reconcile_adds_what_the_engine_lacks_and_drops_what_it_should_not_have(self):
+        kept = make_service(self.directory, "Kriisiapu")
+        alias = alias_name(self.backend, "fi")
+        self.backend.es.delete(index=alias, id=kept.pk, refresh=True)
+        self.backend.es.index(
+            index=alias, id=999_999, body={"title": "Haamu", "path": self.directory.path}
+        )
+        PendingSearchUpdate.objects.create(page_id=kept.pk, language_code="fi")
+        self.assertEqual(engine_index.reconcile(self.backend, "fi"), (0, 1))
+        self.assertFalse(PendingSearchUpdate.objects.exists())
+        self.assertEqual(self.found(), ["Kriisiapu"])
+
+
+class EngineSettingsTests(TestCase):
+    def test_a_database_backend_means_the_directory_searches_the_database(self):
+        with override_settings(WAGTAIL_IKUT={"SEARCH_BACKEND": "default"}):
+            self.assertIsNone(engine())
+            directory = make_directory()
+            make_service(directory, "Kriisiapu")
+            results = self.client.get(directory.url).context["results"]
+            self.assertEqual(results.searched_with, "database")
