@@ -40,3 +40,18 @@ LOGGING = {
     # A stock search interrupted after --stock-timeout is reported by the benchmark itself.
     "loggers": {"django.request": {"level": "CRITICAL"}},
 }
+
+# bench/engine.py: the directory on the OpenSearch node it started; Wagtail's own page index
+# stays in the database, as the engine comparison is about the directory.
+if os.environ.get("BENCH_ENGINE_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database"},
+        "engine": {
+            "BACKEND": "modelsearch.backends.opensearch3",
+            "URLS": [os.environ["BENCH_ENGINE_URL"]],
+            "INDEX_PREFIX": "bench-",
+            "AUTO_UPDATE": False,
+            "TIMEOUT": 120,
+        },
+    }
+    WAGTAIL_IKUT = {"SEARCH_BACKEND": "engine", "SEARCH_TIMEOUT": 10.0}

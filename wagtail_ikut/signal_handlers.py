@@ -17,23 +17,21 @@ NAMED_IN_SERVICES = {
 }
 
 
-def index(pages):
+def index(services):
     """Write the services to the database's index and to the search engine, if there is one."""
-    for page in pages:
-        documents.index_service(page)
-        engine_index.update(page)
+    rows = list(documents.search_rows(services))
+    documents.index_rows(rows)
+    engine_index.update(rows)
 
 
 def index_published_service(sender, instance, **kwargs):
-    index([instance])
+    index(ServicePage.objects.filter(pk=instance.pk))
 
 
 def reindex_moved_services(sender, instance, **kwargs):
     # The engine scopes a directory's search by tree path, which a move changes for the page
     # and everything below it.
-    index(
-        documents.with_search_details(ServicePage.objects.descendant_of(instance, inclusive=True))
-    )
+    index(ServicePage.objects.descendant_of(instance, inclusive=True))
 
 
 def drop_deleted_service(sender, instance, **kwargs):
@@ -43,9 +41,7 @@ def drop_deleted_service(sender, instance, **kwargs):
 def reindex_services_naming(sender, instance, created, **kwargs):
     if not created:
         relation = NAMED_IN_SERVICES[sender]
-        index(
-            documents.with_search_details(ServicePage.objects.live().filter(**{relation: instance}))
-        )
+        index(ServicePage.objects.live().filter(**{relation: instance}))
 
 
 def register_signal_handlers():

@@ -2,8 +2,13 @@
 
 import datetime
 
-from ...models import LOW_THRESHOLD_FLAGS, PendingSearchUpdate, ServicePage, ServiceStatus
-from ..documents import body_text, is_searchable, terms, with_search_details
+from ...models import (
+    LOW_THRESHOLD_FLAGS,
+    PendingSearchUpdate,
+    ServicePage,
+    ServiceStatus,
+)
+from ..documents import search_rows
 from .client import (
     ANALYZERS,
     EngineUnavailable,
@@ -65,28 +70,29 @@ def index_body(language_code):
     }
 
 
-def document(page):
+def document(row):
     """Return what the engine holds of a service; confidential addresses stay out."""
-    title_terms, body_terms = terms(page)
+    values = row.values
+    title_terms, body_terms = row.stored_terms()
     return {
-        "title": page.title,
-        "body": body_text(page),
-        "category_names": [category.name for category in page.categories.all()],
+        "title": values["title"],
+        "body": row.body_text(),
+        "category_names": [name for _slug, name in row.categories],
         "title_terms": title_terms,
         "body_terms": body_terms,
-        "path": page.path,
-        "status": page.status,
-        "provider_kind": page.provider.kind if page.provider else None,
-        "categories": [category.slug for category in page.categories.all()],
-        "municipalities": [municipality.code for municipality in page.municipalities.all()],
-        "languages": [language.code for language in page.languages.all()],
-        "nationwide": page.nationwide,
-        "open_24_7": page.open_24_7,
-        **{flag: getattr(page, flag) for flag in LOW_THRESHOLD_FLAGS},
+        "path": values["path"],
+        "status": values["status"],
+        "provider_kind": values["provider__kind"],
+        "categories": [slug for slug, _name in row.categories],
+        "municipalities": [code for code, _name in row.municipalities],
+        "languages": [code for code, _name, _native in row.languages],
+        "nationwide": values["nationwide"],
+        "open_24_7": values["open_24_7"],
+        **{flag: values[flag] for flag in LOW_THRESHOLD_FLAGS},
         "locations": [
-            {"lat": float(location.latitude), "lon": float(location.longitude)}
-            for location in page.locations.all()
-            if location.has_coordinates
+            {"lat": float(location["latitude"]), "lon": float(location["longitude"])}
+            for location in row.locations
+            if location["latitude"] is not None and location["longitude"] is not None
         ],
     }
 
@@ -115,12 +121,12 @@ def new_index_name(alias):
     return f"{alias}_{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
 
 
-def _write(backend, page):
-    alias = ensure_index(backend, page.locale.language_code)
-    if is_searchable(page):
-        call(backend, backend.es.index, index=alias, id=page.pk, body=document(page))
+def _write(backend, row):
+    alias = ensure_index(backend, row.language_code)
+    if row.is_searchable:
+        call(backend, backend.es.index, index=alias, id=row.pk, body=document(row))
     else:
-        call(backend, backend.es.delete, index=alias, id=page.pk, ignore=[404])
+        call(backend, backend.es.delete, index=alias, id=row.pk, ignore=[404])
 
 
 def _delete(backend, page_id, language_code):
@@ -128,16 +134,18 @@ def _delete(backend, page_id, language_code):
     call(backend, backend.es.delete, index=alias, id=page_id, ignore=[404])
 
 
-def update(page):
-    """Write a service to the engine, or drop it; queue it if the engine is down."""
+def update(rows):
+    """Write services (SearchRows) to the engine, or drop them; queue them if it is down."""
     backend = engine()
     if backend is None:
         return
-    try:
-        _write(backend, page)
-    except EngineUnavailable:
-        _queue(page.pk, page.locale.language_code)
-        return
+    for position, row in enumerate(rows):
+        try:
+            _write(backend, row)
+        except EngineUnavailable:
+            for missed in rows[position:]:
+                _queue(missed.pk, missed.language_code)
+            return
     catch_up(backend)
 
 
@@ -161,17 +169,21 @@ def _queue(page_id, language_code):
 def catch_up(backend, limit=100):
     """Apply updates queued while the engine was down; return how many were applied."""
     pending = list(PendingSearchUpdate.objects.order_by("queued_at")[:limit])
-    pages = ServicePage.objects.select_related("locale").in_bulk(
-        [entry.page_id for entry in pending]
-    )
+    if not pending:
+        return 0
+    rows = {
+        row.pk: row
+        for row in search_rows(
+            ServicePage.objects.filter(pk__in=[entry.page_id for entry in pending])
+        )
+    }
     applied = 0
     for entry in pending:
-        page = pages.get(entry.page_id)
         try:
-            if page is None:
-                _delete(backend, entry.page_id, entry.language_code)
+            if entry.page_id in rows:
+                _write(backend, rows[entry.page_id])
             else:
-                _write(backend, page)
+                _delete(backend, entry.page_id, entry.language_code)
         except EngineUnavailable:
             break
         entry.delete()
@@ -180,7 +192,7 @@ def catch_up(backend, limit=100):
 
 
 def searchable_services(language_code):
-    return with_search_details(
+    return (
         ServicePage.objects.live()
         .filter(locale__language_code=language_code)
         .exclude(status=ServiceStatus.ENDED)
@@ -199,8 +211,8 @@ def rebuild(backend, language_code):
     new = new_index_name(alias)
     es.indices.create(index=new, body=index_body(language_code))
     actions = (
-        {"_index": new, "_id": page.pk, "_source": document(page)}
-        for page in searchable_services(language_code).iterator(chunk_size=500)
+        {"_index": new, "_id": row.pk, "_source": document(row)}
+        for row in search_rows(searchable_services(language_code))
     )
     count, _errors = helpers(backend).bulk(es, actions, chunk_size=500, request_timeout=120)
     es.indices.refresh(index=new)
@@ -222,8 +234,10 @@ def rebuild(backend, language_code):
         es.indices.delete(index=index)
     known_aliases.add(alias)
     # Services published while the new index filled went to the old one: write them again.
-    for page in searchable_services(language_code).filter(last_published_at__gte=started):
-        _write(backend, page)
+    for row in search_rows(
+        searchable_services(language_code).filter(last_published_at__gte=started)
+    ):
+        _write(backend, row)
     return count
 
 
@@ -242,8 +256,8 @@ def reconcile(backend, language_code):
     wanted = set(searchable_services(language_code).values_list("pk", flat=True))
     present = indexed_ids(backend, language_code)
     missing = wanted - present
-    for page in searchable_services(language_code).filter(pk__in=missing):
-        _write(backend, page)
+    for row in search_rows(searchable_services(language_code).filter(pk__in=missing)):
+        _write(backend, row)
     extra = present - wanted
     for page_id in extra:
         _delete(backend, page_id, language_code)

@@ -97,8 +97,8 @@ def _sort(search):
     return [{"title.sort": "asc"}]
 
 
-def search(backend, search, offset, size):
-    """Run a directory search on the engine: one page of ids, the total, facet and flag counts."""
+def search_body(search, offset, size):
+    """Return the request body of a directory search: one page of hits, facets and flags."""
     filters = _filters(search, search.cleaned)
     aggregations = {
         facet.name: {"filter": _all_but(filters, facet.name), "aggs": facet.engine_aggregation()}
@@ -108,7 +108,7 @@ def search(backend, search, offset, size):
         "filter": _all_but(filters),
         "aggs": {flag: {"filter": {"term": {flag: True}}} for flag in LOW_THRESHOLD_FLAGS},
     }
-    body = {
+    return {
         "query": _query(search, search.cleaned),
         "post_filter": _all_but(filters),
         "aggs": aggregations,
@@ -118,11 +118,15 @@ def search(backend, search, offset, size):
         "track_total_hits": True,
         "_source": False,
     }
+
+
+def search(backend, search, offset, size):
+    """Run a directory search on the engine: one page of ids, the total, facet and flag counts."""
     response = call(
         backend,
         backend.es.search,
         index=ensure_index(backend, search.directory.locale.language_code),
-        body=body,
+        body=search_body(search, offset, size),
         request_timeout=ikut_settings.SEARCH_TIMEOUT,
     )
     aggs = response["aggregations"]

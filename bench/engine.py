@@ -1,0 +1,208 @@
+"""Benchmark the directory on a real OpenSearch node, against the raw engine and the database.
+
+Prints one JSON line on stdout; progress goes to stderr. See bench/README.md.
+
+    .venv/bin/python bench/engine.py --sizes 20000,100000
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+DATA = BENCH_DIR / ".data"
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
+sys.path.insert(0, str(ROOT))
+
+from bench.directory import SEED, log, percentiles, query_set, setup_django  # noqa: E402
+
+
+def package_search(directory, params):
+    """Return a DirectorySearch for the query string ``params``, as the page view makes it."""
+    from urllib.parse import urlencode
+
+    from django.http import QueryDict
+
+    from wagtail_ikut.search.directory import DirectorySearch
+
+    query = QueryDict(urlencode(params, doseq=True))
+    return DirectorySearch(directory, query, directory.locale.language_code)
+
+
+def time_queries(directories, queries, repeat, seed, run):
+    """Time ``run(directory, params)`` for every query ``repeat`` times after a warm-up pass;
+    return the milliseconds by kind."""
+    samples = {kind: [] for kind, _code, _params in queries}
+    for _kind, code, params in queries:
+        run(directories[code], params)
+    order = list(queries) * repeat
+    random.Random(seed).shuffle(order)
+    for kind, code, params in order:
+        started = time.perf_counter()
+        run(directories[code], params)
+        samples[kind].append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def summary(samples):
+    every = [ms for values in samples.values() for ms in values]
+    p50, p95 = percentiles(every)
+    return {
+        "p50_ms": p50,
+        "p95_ms": p95,
+        "by_kind": {
+            kind: dict(zip(("p50_ms", "p95_ms"), percentiles(values), strict=True))
+            for kind, values in samples.items()
+        },
+    }
+
+
+def run_size(size, args):
+    from django.test import Client, override_settings
+
+    from bench.load import load
+    from wagtail_ikut.search.engine import index as engine_index
+    from wagtail_ikut.search.engine import query as engine_query
+    from wagtail_ikut.search.engine.client import alias_name, engine
+
+    directories, facts = load(size, args.seed)
+    backend = engine()
+    started = time.perf_counter()
+    indexed = sum(engine_index.rebuild(backend, code) for code in directories)
+    bulk_seconds = time.perf_counter() - started
+    log(f"{size}: bulk-indexed {indexed} services in {bulk_seconds:.1f} s")
+    queries = query_set(args.seed)
+
+    def through_package(directory, params):
+        results = package_search(directory, params).run(params.get("page"), 20)
+        assert results.searched_with == "engine", params
+
+    client = Client()
+
+    def rendered(directory, params):
+        response = client.get(directory.url, params)
+        assert response.status_code == 200, params
+
+    # The raw engine gets exactly the body the package sends, built beforehand.
+    bodies = {}
+    for _kind, code, params in queries:
+        search = package_search(directories[code], params)
+        bodies[id(params)] = (alias_name(backend, code), engine_query.search_body(search, 0, 20))
+    took = []
+
+    def raw(directory, params):
+        index, body = bodies[id(params)]
+        took.append(backend.es.search(index=index, body=body)["took"])
+
+    def timed(run, repeat=args.repeat):
+        return summary(time_queries(directories, queries, repeat, args.seed, run))
+
+    log(f"{size}: timing {len(queries)} searches x {args.repeat}: package, rendered, raw")
+    result = {
+        "services": size,
+        "indexed": indexed,
+        "bulk_index_seconds": round(bulk_seconds, 1),
+        "package": timed(through_package),
+        "rendered": timed(rendered),
+        "raw": timed(raw),
+    }
+    result["raw"]["engine_took_p50_ms"], result["raw"]["engine_took_p95_ms"] = percentiles(took)
+    result["overhead_p50"] = round(result["package"]["p50_ms"] / result["raw"]["p50_ms"], 2)
+    result["overhead_p95"] = round(result["package"]["p95_ms"] / result["raw"]["p95_ms"], 2)
+    log(f"{size}: timing the database backend on the same data")
+    with override_settings(WAGTAIL_IKUT={"SEARCH_BACKEND": "default"}):
+
+        def in_database(directory, params):
+            results = package_search(directory, params).run(params.get("page"), 20)
+            assert results.searched_with == "database", params
+
+        result["database"] = timed(in_database, args.database_repeat)
+    log(
+        f"{size}: package p50/p95 {result['package']['p50_ms']}/{result['package']['p95_ms']} ms, "
+        f"raw {result['raw']['p50_ms']}/{result['raw']['p95_ms']} ms, database "
+        f"{result['database']['p50_ms']}/{result['database']['p95_ms']} ms"
+    )
+    result.update(facts)
+    return result
+
+
+def worker(args, database, url, *extra):
+    env = {
+        **os.environ,
+        "BENCH_DB": str(database),
+        "BENCH_ENGINE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+    }
+    command = [sys.executable, __file__, "--seed", str(args.seed), "--repeat", str(args.repeat)]
+    command += ["--database-repeat", str(args.database_repeat), *extra]
+    output = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
+    return output.stdout.strip().splitlines()[-1] if output.stdout.strip() else None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="20000,100000", help="comma-separated service counts")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes on the engine")
+    parser.add_argument("--database-repeat", type=int, default=1, help="timed database passes")
+    parser.add_argument("--keep-data", action="store_true", help="keep bench/.data/")
+    parser.add_argument("--worker", choices=["migrate", "run"], help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        setup_django()
+        if args.worker == "migrate":
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0)
+        else:
+            print(json.dumps(run_size(args.size, args)))
+        return
+
+    from tests.support import opensearch_node
+
+    started = time.perf_counter()
+    DATA.mkdir(exist_ok=True)
+    node_dir = DATA / "opensearch"
+    try:
+        log("starting an OpenSearch node")
+        url = opensearch_node.start(node_dir)
+        template = DATA / "engine-migrated.sqlite3"
+        template.unlink(missing_ok=True)
+        log("migrating a template database")
+        worker(args, template, url, "--worker", "migrate")
+        sizes = {}
+        for size in (int(value) for value in args.sizes.split(",")):
+            database = DATA / f"engine-{size}.sqlite3"
+            shutil.copyfile(template, database)
+            sizes[str(size)] = json.loads(
+                worker(args, database, url, "--worker", "run", "--size", str(size))
+            )
+            if not args.keep_data:
+                database.unlink()
+    finally:
+        opensearch_node.stop(node_dir)
+        if not args.keep_data:
+            shutil.rmtree(DATA, ignore_errors=True)
+    print(
+        json.dumps(
+            {
+                "sizes": sizes,
+                "engine": f"OpenSearch {opensearch_node.RUNNER_VERSION.rsplit('.', 1)[0]}",
+                "seed": args.seed,
+                "run_seconds": round(time.perf_counter() - started, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
