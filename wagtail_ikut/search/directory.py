@@ -281,7 +281,7 @@ class DirectorySearch:
             ordered = queryset.order_by("search_rank", "title")
         else:
             ordered = queryset.order_by("title")
-        paginator = Paginator(with_details(ordered), per_page)
+        paginator = Paginator(with_details(ordered, places=bool(self.near)), per_page)
         # Counted with the flags above; saves the paginator its own COUNT query.
         paginator.count = counts["total"]
         page = paginator.get_page(page_number)
@@ -305,8 +305,11 @@ class DirectorySearch:
         page = paginator.get_page(page_number)
         if page.start_index() - 1 != offset and page.object_list:
             found = engine_query.search(backend, self, page.start_index() - 1, per_page)
-        services = with_details(ServicePage.objects.filter(pk__in=found.ids)).in_bulk()
-        # Pages deleted since they were indexed are left out rather than failing the search.
+        # Read through the directory's own rules: a service unpublished or ended since the engine
+        # last heard of it stays out, as does one deleted.
+        services = with_details(
+            directory_services(self.directory).filter(pk__in=found.ids), places=bool(self.near)
+        ).in_bulk()
         page.object_list = [services[pk] for pk in found.ids if pk in services]
         return self.results(
             page,
@@ -350,11 +353,11 @@ def page_number_or_first(value):
         return 1
 
 
-def with_details(queryset):
-    """Read with the services what a result shows: provider, categories, hours, places."""
-    return queryset.select_related("provider").prefetch_related(
-        "categories",
-        "opening_hours",
-        "hours_exceptions",
-        Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality")),
-    )
+def with_details(queryset, places):
+    """Read with the services what a result shows: provider, hours, and places if asked."""
+    lookups = ["opening_hours", "hours_exceptions"]
+    if places:
+        lookups.append(
+            Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality"))
+        )
+    return queryset.select_related("provider").prefetch_related(*lookups)
