@@ -46,3 +46,15 @@ def test_a_filter_and_the_search_button_narrow_the_results_without_javascript(ta
     found = count_in(page.locator(RESULTS_HEADING))
     assert 0 < found < all_services
     expect(page.get_by_label(re.compile(r"^Voit asioida nimettömänä"))).to_be_checked()
+
+
+def test_typing_offers_suggestions_from_the_directory_itself(tab):
+    page = tab.open("/fi/palvelut/")
+
+    # With its list of suggestions the search field is a combobox to assistive technology.
+    field = page.get_by_role("combobox")
+    field.press_sequentially("sosiaalin", delay=30)
+
+    options = page.locator("#ikut-q-suggestions option")
+    expect(options.first).to_have_text(re.compile("^Sosiaalineuvonta"))
+    expect(field).to_have_attribute("list", "ikut-q-suggestions")

@@ -40,6 +40,12 @@ class DirectoryTestCase(TestCase):
         results = self.search(**params).context["results"]
         return [service.title for service in results.page.object_list]
 
+    def suggested(self, text):
+        """Return (kind, title) of what the directory suggests for ``text`` typed so far."""
+        response = self.client.get(self.directory.url + "suggest/", {"q": text})
+        self.assertEqual(response.status_code, 200)
+        return [(item["kind"], item["title"]) for item in response.json()["suggestions"]]
+
     def facet(self, response, name):
         [values] = [v for n, _label, v in response.context["results"].facets if n == name]
         return {value.value: value.count for value in values}
@@ -176,6 +182,29 @@ class TextSearchTests(DirectoryTestCase):
         swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
         make_service(swedish, "Kriisiapu på svenska")
         self.assertEqual(self.found(q="kriisiapu"), ["Kriisiapu"])
+
+
+class SuggestionTests(DirectoryTestCase):
+    def test_suggests_categories_and_service_titles_as_you_type(self):
+        job_seeking = ServiceCategoryFactory(name="Työnhaku", slug="job-seeking")
+        make_service(self.directory, "Työnhakuneuvonta", categories=[job_seeking])
+        make_service(self.directory, "Terveysneuvonta")
+        make_service(self.directory, "Työnhakuklinikka", publish=False)
+        self.assertEqual(
+            self.suggested("työnh"), [("category", "Työnhaku"), ("service", "Työnhakuneuvonta")]
+        )
+
+    def test_a_category_suggestion_leads_to_the_directory_filtered_by_it(self):
+        ServiceCategoryFactory(name="Työnhaku", slug="job-seeking")
+        response = self.client.get(self.directory.url + "suggest/", {"q": "työ"})
+        [category] = response.json()["suggestions"]
+        self.assertEqual(category["url"], self.directory.url + "?category=job-seeking")
+
+    def test_no_text_suggests_nothing(self):
+        make_service(self.directory, "Kriisiapu")
+        for text in ("", "   "):
+            with self.subTest(text=text):
+                self.assertEqual(self.suggested(text), [])
 
 
 class NearMeTests(DirectoryTestCase):

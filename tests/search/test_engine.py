@@ -1,5 +1,5 @@
 """The directory searched on a real OpenSearch node: every database search test again, and what
-only an engine does (typo tolerance, suggestions, its own index kept in step).
+only an engine does (typo tolerance, its own index per language kept in step).
 
 scripts/run-tests starts the node (tests/support/opensearch_node.py) and sets
 IKUT_OPENSEARCH_URL; without it these tests fail rather than skip, so CI cannot pass unseen.
@@ -11,11 +11,14 @@ import uuid
 from django.test import TestCase, override_settings
 from wagtail.models import Page
 
+from tests import test_hours
 from tests.factories import LocaleFactory
 from tests.search import test_directory
 from tests.support.opensearch_node import MODELSEARCH_BACKEND
 from tests.utils import make_directory, make_service
-from wagtail_ikut.models import PendingSearchUpdate, ServiceStatus
+from wagtail_ikut import hours
+from wagtail_ikut.models import PendingSearchUpdate, ServicePage, ServiceStatus
+from wagtail_ikut.search.documents import search_rows
 from wagtail_ikut.search.engine import index as engine_index
 from wagtail_ikut.search.engine.client import alias_name, engine
 
@@ -60,6 +63,10 @@ class EngineMixin:
         for index in self.backend.es.indices.get(index=f"{self.prefix}*"):
             self.backend.es.indices.delete(index=index)
 
+    def suggested(self, text):
+        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        return super().suggested(text)
+
     def search(self, **params):
         self.backend.es.indices.refresh(index=f"{self.prefix}*")
         response = super().search(**params)
@@ -67,35 +74,48 @@ class EngineMixin:
         return response
 
 
-# The database tests that are about the database: its query plan and its own index table.
-DATABASE_ONLY = {"QueryCountTests"}
+class EngineHoursMixin(EngineMixin):
+    """Check at every moment an hours test asks about that the engine's "open now" agrees."""
 
-for name in dir(test_directory):
-    case = getattr(test_directory, name)
-    if (
-        isinstance(case, type)
-        and issubclass(case, test_directory.DirectoryTestCase)
-        and case is not test_directory.DirectoryTestCase
-        and name not in DATABASE_ONLY
-    ):
-        globals()[f"Engine{name}"] = type(f"Engine{name}", (EngineMixin, case), {})
-del case
+    def status(self, page, moment):
+        status = super().status(page, moment)
+        engine_index.update(list(search_rows(ServicePage.objects.filter(pk=page.pk))))
+        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        query = {"bool": {"filter": [{"ids": {"values": [str(page.pk)]}}]}}
+        query["bool"]["filter"].append(hours.engine_open_filter(moment))
+        found = self.backend.es.count(
+            index=alias_name(self.backend, page.locale.language_code), body={"query": query}
+        )["count"]
+        self.assertEqual(
+            bool(found), status.is_open, f"the engine disagrees at {moment.isoformat()}"
+        )
+        return status
+
+
+def engine_variants(module, base, mixin, leave_out=()):
+    """Make each test case of ``module`` derived from ``base`` run again with ``mixin``."""
+    for name in dir(module):
+        case = getattr(module, name)
+        if (
+            isinstance(case, type)
+            and issubclass(case, base)
+            and case is not base
+            and name not in leave_out
+        ):
+            globals()[f"Engine{name}"] = type(f"Engine{name}", (mixin, case), {})
+
+
+# The database tests that are about the database: its query plan and its own index table.
+engine_variants(
+    test_directory, test_directory.DirectoryTestCase, EngineMixin, leave_out={"QueryCountTests"}
+)
+engine_variants(test_hours, test_hours.HoursTestCase, EngineHoursMixin)
 
 
 class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
     def test_a_typo_is_forgiven(self):
         make_service(self.directory, "Oikeusapu", summary="Maksutonta neuvontaa.")
         self.assertEqual(self.found(q="oikeusapau"), ["Oikeusapu"])
-
-    def test_suggests_service_titles_as_you_type(self):
-        make_service(self.directory, "Työnhakuneuvonta")
-        make_service(self.directory, "Terveysneuvonta")
-        self.backend.es.indices.refresh(index=f"{self.prefix}*")
-        response = self.client.get(self.directory.url + "suggest/", {"q": "työnh"})
-        self.assertEqual(
-            [suggestion["title"] for suggestion in response.json()["suggestions"]],
-            ["Työnhakuneuvonta"],
-        )
 
     def test_each_language_has_its_own_index_with_its_own_analyser(self):
         make_service(self.directory, "Kriisiapu")

@@ -1,6 +1,5 @@
 """The public directory search: read the query string, narrow, count, order and paginate."""
 
-import functools
 from dataclasses import dataclass, field
 
 from django import forms
@@ -185,13 +184,6 @@ class DirectorySearch:
             )
             return None
 
-    @functools.cached_property
-    def open_ids(self):
-        """Return the ids of the directory's services open now."""
-        return list(
-            hours.open_at(directory_services(self.directory), self.now).values_list("pk", flat=True)
-        )
-
     def run(self, page_number, per_page):
         backend = engine_client.engine()
         if backend is not None and engine_client.available():
@@ -326,10 +318,23 @@ SUGGESTIONS = 8
 
 
 def suggestions(directory, request, text):
-    """Return titles and addresses of the directory's services matching what was typed."""
+    """Return the categories and services whose names match what was typed, with addresses."""
     text = (text or "").strip()[:MAX_QUERY_LENGTH]
     if not text:
         return []
+    directory_url = directory.get_url(request)
+    categories = [
+        {
+            "kind": "category",
+            "title": name,
+            "url": f"{directory_url}?{QueryDict.fromkeys(['category'], slug).urlencode()}",
+        }
+        for slug, name in ServiceCategory.objects.filter(
+            locale_id=directory.locale_id, name__icontains=text
+        )
+        .order_by("name")
+        .values_list("slug", "name")[:SUGGESTIONS]
+    ]
     services = directory_services(directory)
     backend = engine_client.engine()
     pages = None
@@ -343,7 +348,10 @@ def suggestions(directory, request, text):
             pages = [found[pk] for pk in ids if pk in found]
     if pages is None:
         pages = services.filter(title__icontains=text).order_by("title")[:SUGGESTIONS]
-    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    services = [
+        {"kind": "service", "title": page.title, "url": page.get_url(request)} for page in pages
+    ]
+    return (categories + services)[:SUGGESTIONS]
 
 
 def page_number_or_first(value):

@@ -7,6 +7,8 @@ from django.utils.html import strip_tags
 
 from ..models import (
     LOW_THRESHOLD_FLAGS,
+    OpeningHours,
+    OpeningHoursException,
     ServiceLocation,
     ServicePage,
     ServiceSearchDocument,
@@ -31,6 +33,7 @@ PAGE_FIELDS = (
     "language_note",
     "nationwide",
     "open_24_7",
+    "closed_on_public_holidays",
     *LOW_THRESHOLD_FLAGS,
     "locale__language_code",
     "provider__name",
@@ -50,6 +53,8 @@ class SearchRow:
     municipalities: list = field(default_factory=list)  # (code, name)
     languages: list = field(default_factory=list)  # (code, name, native name)
     locations: list = field(default_factory=list)  # public locations only
+    opening_hours: list = field(default_factory=list)
+    hours_exceptions: list = field(default_factory=list)
 
     @property
     def pk(self):
@@ -125,6 +130,14 @@ def search_rows(queryset):
             )
         ):
             rows[location["page_id"]].locations.append(location)
+        for hours in OpeningHours.objects.filter(page_id__in=chunk).values(
+            "page_id", "weekday", "opens", "closes"
+        ):
+            rows[hours["page_id"]].opening_hours.append(hours)
+        for exception in OpeningHoursException.objects.filter(page_id__in=chunk).values(
+            "page_id", "start_date", "end_date", "kind", "opens", "closes"
+        ):
+            rows[exception["page_id"]].hours_exceptions.append(exception)
         yield from (rows[pk] for pk in chunk if pk in rows)
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+from ... import hours
 from ...models import (
     LOW_THRESHOLD_FLAGS,
     PendingSearchUpdate,
@@ -63,6 +64,11 @@ def index_body(language_code):
                 "languages": {"type": "keyword"},
                 "nationwide": {"type": "boolean"},
                 "open_24_7": {"type": "boolean"},
+                "closed_on_public_holidays": {"type": "boolean"},
+                "weekly_same_day": {"type": "integer_range"},
+                "weekly_overnight": {"type": "integer_range"},
+                "exception_days": {"type": "date_range"},
+                "special_hours": {"type": "date_range"},
                 **{flag: {"type": "boolean"} for flag in LOW_THRESHOLD_FLAGS},
                 "locations": {"type": "geo_point"},
             },
@@ -88,6 +94,8 @@ def document(row):
         "languages": [code for code, _name, _native in row.languages],
         "nationwide": values["nationwide"],
         "open_24_7": values["open_24_7"],
+        "closed_on_public_holidays": values["closed_on_public_holidays"],
+        **hours.engine_hours(row.opening_hours, row.hours_exceptions),
         **{flag: values[flag] for flag in LOW_THRESHOLD_FLAGS},
         "locations": [
             {"lat": float(location["latitude"]), "lon": float(location["longitude"])}

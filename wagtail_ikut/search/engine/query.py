@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from ... import hours
 from ...conf import ikut_settings
 from ...models import LOW_THRESHOLD_FLAGS
 from ..facets import FACETS
@@ -50,18 +51,13 @@ def _text_query(words):
     ]
 
 
-def _filters(search, cleaned):
-    """Return the engine filter of each active filter in ``cleaned``, by its name."""
-    filters = {}
-    for facet in FACETS:
-        if cleaned.get(facet.name):
-            filters[facet.name] = facet.engine_filter(cleaned[facet.name])
-    for flag in LOW_THRESHOLD_FLAGS:
-        if cleaned.get(flag):
-            filters[flag] = {"term": {flag: True}}
-    if cleaned.get("open_now"):
-        filters["open_now"] = {"ids": {"values": [str(pk) for pk in search.open_ids]}}
-    return filters
+def _facet_filters(cleaned):
+    """Return the engine filter of each facet with values in ``cleaned``, by facet name."""
+    return {
+        facet.name: facet.engine_filter(cleaned[facet.name])
+        for facet in FACETS
+        if cleaned.get(facet.name)
+    }
 
 
 def _all_but(filters, name=None):
@@ -69,10 +65,15 @@ def _all_but(filters, name=None):
 
 
 def _query(search, cleaned):
+    """Return the text and the filters every count shares: the directory, flags, open now."""
+    shared = [{"prefix": {"path": search.directory.path}}]
+    shared += [{"term": {flag: True}} for flag in LOW_THRESHOLD_FLAGS if cleaned.get(flag)]
+    if cleaned.get("open_now"):
+        shared.append(hours.engine_open_filter(search.now))
     return {
         "bool": {
             "must": _text_query(search.words) if cleaned.get("q") else [{"match_all": {}}],
-            "filter": [{"prefix": {"path": search.directory.path}}],
+            "filter": shared,
         }
     }
 
@@ -99,7 +100,8 @@ def _sort(search):
 
 def search_body(search, offset, size):
     """Return the request body of a directory search: one page of hits, facets and flags."""
-    filters = _filters(search, search.cleaned)
+    # Facets are counted without their own selection, so they filter after the query.
+    filters = _facet_filters(search.cleaned)
     aggregations = {
         facet.name: {"filter": _all_but(filters, facet.name), "aggs": facet.engine_aggregation()}
         for facet in FACETS
@@ -140,7 +142,7 @@ def search(backend, search, offset, size):
 
 def count(backend, search, cleaned):
     """Return how many services a search with these filters would find."""
-    filters = _all_but(_filters(search, cleaned))
+    filters = _all_but(_facet_filters(cleaned))
     query = {"bool": {"must": [_query(search, cleaned)], "filter": [filters]}}
     response = call(
         backend,

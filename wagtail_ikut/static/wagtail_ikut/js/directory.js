@@ -13,3 +13,32 @@ document.querySelectorAll("[data-ikut-locate]").forEach((button) => {
     });
   });
 });
+
+// Suggestions as you type, from the directory itself (same site, no cookies sent), offered
+// through the browser's own list for the field, which screen readers announce.
+document.querySelectorAll("[data-ikut-suggest]").forEach((field) => {
+  const list = document.createElement("datalist");
+  list.id = `${field.id}-suggestions`;
+  field.after(list);
+  field.setAttribute("list", list.id);
+  let timer;
+  field.addEventListener("input", () => {
+    clearTimeout(timer);
+    const text = field.value.trim();
+    if (text.length < 2) {
+      list.replaceChildren();
+      return;
+    }
+    timer = setTimeout(async () => {
+      const url = `${field.dataset.ikutSuggest}?q=${encodeURIComponent(text)}`;
+      const response = await fetch(url, { credentials: "omit" });
+      if (!response.ok) {
+        return;
+      }
+      const { suggestions } = await response.json();
+      list.replaceChildren(
+        ...suggestions.map((suggestion) => new Option(suggestion.title)),
+      );
+    }, 200);
+  });
+});
