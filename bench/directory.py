@@ -132,6 +132,17 @@ def setup_django():
     django.setup()
 
 
+def do_worker_part(args, run_size):
+    """In a worker process: migrate the database, or time one size and print its JSON line."""
+    setup_django()
+    if args.worker == "migrate":
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+    else:
+        print(json.dumps(run_size(args.size, args)))
+
+
 def set_per_page(directories, per_page):
     from wagtail_ikut.models import ServiceDirectoryPage
 
@@ -429,13 +440,7 @@ def main():
     args = parser.parse_args()
 
     if args.worker:
-        setup_django()
-        if args.worker == "migrate":
-            from django.core.management import call_command
-
-            call_command("migrate", verbosity=0)
-        else:
-            print(json.dumps(run_size(args.size, args)))
+        do_worker_part(args, run_size)
         return
 
     started = time.perf_counter()

@@ -21,7 +21,13 @@ DATA = BENCH_DIR / ".data"
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
 sys.path.insert(0, str(ROOT))
 
-from bench.directory import SEED, log, percentiles, query_set, setup_django  # noqa: E402
+from bench.directory import (  # noqa: E402
+    SEED,
+    do_worker_part,
+    log,
+    percentiles,
+    query_set,
+)
 
 
 def package_search(directory, params):
@@ -158,13 +164,7 @@ def main():
     args = parser.parse_args()
 
     if args.worker:
-        setup_django()
-        if args.worker == "migrate":
-            from django.core.management import call_command
-
-            call_command("migrate", verbosity=0)
-        else:
-            print(json.dumps(run_size(args.size, args)))
+        do_worker_part(args, run_size)
         return
 
     from tests.support import opensearch_node
