@@ -387,11 +387,45 @@ def run_size(size, args):
 # Orchestrator.
 
 
+def worker_line(script, database, arguments, **environ):
+    """Run ``script`` as a worker on the SQLite file ``database``; return its last output line."""
+    env = {
+        **os.environ,
+        "BENCH_DB": str(database),
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        **environ,
+    }
+    command = [sys.executable, script, *arguments]
+    output = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
+    lines = output.stdout.strip().splitlines()
+    return lines[-1] if lines else None
+
+
+def run_sizes(name, sizes, run_worker, keep_data):
+    """Migrate a template database once, then time each size in a worker on a copy of it.
+
+    ``run_worker(database, *arguments)`` returns the worker's JSON line; return the results by
+    size.
+    """
+    DATA.mkdir(exist_ok=True)
+    template = DATA / f"{name}-migrated.sqlite3"
+    template.unlink(missing_ok=True)  # left by --keep-data, perhaps from older migrations
+    log("migrating a template database")
+    run_worker(template, "--worker", "migrate")
+    results = {}
+    for size in sizes:
+        database = DATA / f"{name}-{size}.sqlite3"
+        shutil.copyfile(template, database)
+        results[str(size)] = json.loads(
+            run_worker(database, "--worker", "run", "--size", str(size))
+        )
+        if not keep_data:
+            database.unlink()
+    return results
+
+
 def worker(args, database, *extra):
-    env = {**os.environ, "BENCH_DB": str(database), "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    command = [
-        sys.executable,
-        __file__,
+    arguments = [
         "--seed",
         str(args.seed),
         "--repeat",
@@ -404,8 +438,7 @@ def worker(args, database, *extra):
         str(args.profile),
         *extra,
     ]
-    output = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
-    return output.stdout.strip().splitlines()[-1] if output.stdout.strip() else None
+    return worker_line(__file__, database, arguments)
 
 
 def main():
@@ -444,21 +477,13 @@ def main():
         return
 
     started = time.perf_counter()
-    DATA.mkdir(exist_ok=True)
-    template = DATA / "migrated.sqlite3"
-    template.unlink(missing_ok=True)  # left by --keep-data, perhaps from older migrations
     try:
-        log("migrating a template database")
-        worker(args, template, "--worker", "migrate")
-        sizes = {}
-        for size in args.sizes:
-            database = DATA / f"bench-{size}.sqlite3"
-            shutil.copyfile(template, database)
-            sizes[str(size)] = json.loads(
-                worker(args, database, "--worker", "run", "--size", str(size))
-            )
-            if not args.keep_data:
-                database.unlink()
+        sizes = run_sizes(
+            "directory",
+            args.sizes,
+            lambda database, *extra: worker(args, database, *extra),
+            args.keep_data,
+        )
     finally:
         if not args.keep_data:
             shutil.rmtree(DATA, ignore_errors=True)

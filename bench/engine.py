@@ -7,10 +7,8 @@ Prints one JSON line on stdout; progress goes to stderr. See bench/README.md.
 
 import argparse
 import json
-import os
 import random
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,6 +25,8 @@ from bench.directory import (  # noqa: E402
     log,
     percentiles,
     query_set,
+    run_sizes,
+    worker_line,
 )
 
 
@@ -140,16 +140,9 @@ def run_size(size, args):
 
 
 def worker(args, database, url, *extra):
-    env = {
-        **os.environ,
-        "BENCH_DB": str(database),
-        "BENCH_ENGINE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-    }
-    command = [sys.executable, __file__, "--seed", str(args.seed), "--repeat", str(args.repeat)]
-    command += ["--database-repeat", str(args.database_repeat), *extra]
-    output = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
-    return output.stdout.strip().splitlines()[-1] if output.stdout.strip() else None
+    arguments = ["--seed", str(args.seed), "--repeat", str(args.repeat)]
+    arguments += ["--database-repeat", str(args.database_repeat), *extra]
+    return worker_line(__file__, database, arguments, BENCH_ENGINE_URL=url)
 
 
 def main():
@@ -170,24 +163,16 @@ def main():
     from tests.support import opensearch_node
 
     started = time.perf_counter()
-    DATA.mkdir(exist_ok=True)
     node_dir = DATA / "opensearch"
     try:
         log("starting an OpenSearch node")
         url = opensearch_node.start(node_dir)
-        template = DATA / "engine-migrated.sqlite3"
-        template.unlink(missing_ok=True)
-        log("migrating a template database")
-        worker(args, template, url, "--worker", "migrate")
-        sizes = {}
-        for size in (int(value) for value in args.sizes.split(",")):
-            database = DATA / f"engine-{size}.sqlite3"
-            shutil.copyfile(template, database)
-            sizes[str(size)] = json.loads(
-                worker(args, database, url, "--worker", "run", "--size", str(size))
-            )
-            if not args.keep_data:
-                database.unlink()
+        sizes = run_sizes(
+            "engine",
+            [int(value) for value in args.sizes.split(",")],
+            lambda database, *extra: worker(args, database, url, *extra),
+            args.keep_data,
+        )
     finally:
         opensearch_node.stop(node_dir)
         if not args.keep_data:
