@@ -11,7 +11,7 @@ from tests.factories import OrganisationFactory
 from wagtail_ikut.hours import (
     OpenStatus,
     Period,
-    current_status,
+    current_statuses,
     holiday_name,
     open_at,
     periods_on,
@@ -95,18 +95,18 @@ class HoursTestCase(TestCase):
 
     def status(self, page, moment):
         """Return ``status_at``, after checking that ``open_at`` (the directory's filter) and
-        ``current_status`` (its result list) give the same answer."""
+        ``current_statuses`` (its result list) give the same answer."""
         page = ServicePage.objects.get(pk=page.pk)
         status = status_at(page, moment)
         listed = page in open_at(ServicePage.objects.all(), moment)
         self.assertEqual(
             listed, status.is_open, f"status_at and open_at disagree at {moment.isoformat()}"
         )
-        current = current_status(page, moment)
+        current = current_statuses([page], moment)[page.pk]
         self.assertEqual(
             (current.is_open, current.by_appointment),
             (status.is_open, status.by_appointment),
-            f"status_at and current_status disagree at {moment.isoformat()}",
+            f"status_at and current_statuses disagree at {moment.isoformat()}",
         )
         return status
 

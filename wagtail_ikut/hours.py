@@ -169,16 +169,26 @@ def _status(current, **later):
     )
 
 
-def current_status(page, moment):
-    """Return whether ``page``'s service is open at ``moment``, without until when.
+def current_statuses(pages, moment):
+    """Return {page id: OpenStatus} at ``moment``, without until when, for a list of services.
 
-    Cheaper than ``status_at``, which looks two weeks ahead: enough for a list of results.
+    Cheaper than ``status_at``, which looks two weeks ahead: enough for a list of results. The
+    hours of all the pages are read in two queries.
     """
+    rules = {page.pk: ([], []) for page in pages}
+    for hours in OpeningHours.objects.filter(page_id__in=rules):
+        rules[hours.page_id][0].append(hours)
+    for exception in OpeningHoursException.objects.filter(page_id__in=rules):
+        rules[exception.page_id][1].append(exception)
+    return {page.pk: _current_status(page, rules[page.pk], moment) for page in pages}
+
+
+def _current_status(page, rules, moment):
     if page.status != ServiceStatus.ACTIVE:
         return OpenStatus(is_open=False)
     if page.open_24_7:
         return OpenStatus(is_open=True)
-    return _status(_running(page, _rules(page), moment))
+    return _status(_running(page, rules, moment))
 
 
 def status_at(page, moment=None):

@@ -3,7 +3,15 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import Language, Municipality, Organisation, ServiceCategory, ServicePage, TargetGroup
+from .models import (
+    Language,
+    Municipality,
+    Organisation,
+    ServiceCategory,
+    ServiceIndexVersion,
+    ServicePage,
+    TargetGroup,
+)
 from .search import documents
 from .search.engine import index as engine_index
 
@@ -35,6 +43,8 @@ def reindex_moved_services(sender, instance, **kwargs):
 
 
 def drop_deleted_service(sender, instance, **kwargs):
+    # The database's index row went with the page, by cascade.
+    ServiceIndexVersion.bump()
     engine_index.remove(instance.pk, instance.locale.language_code)
 
 

@@ -1,6 +1,7 @@
 """StreamField blocks that bring the service directory into a host site's own pages."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -71,8 +72,8 @@ class ServiceListBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         # Host sites import blocks while their models load, before the app registry is ready.
+        from ..models import ServicePage
         from ..search.directory import directory_services
-        from ..search.facets import FACETS_BY_NAME
 
         context = super().get_context(value, parent_context)
         if value["services"]:
@@ -86,9 +87,11 @@ class ServiceListBlock(blocks.StructBlock):
             if value["category"]:
                 queryset = queryset.filter(categories=value["category"])
             if value["municipality"]:
-                queryset = FACETS_BY_NAME["municipality"].filter(
-                    queryset, [value["municipality"].code]
-                )
+                # Nationwide services serve every municipality; a semi-join repeats no service.
+                local = ServicePage.municipalities.through.objects.filter(
+                    municipality=value["municipality"]
+                ).values("servicepage_id")
+                queryset = queryset.filter(Q(nationwide=True) | Q(pk__in=local))
             services = queryset.order_by("title").select_related("provider")
         context["services"] = list(services[: value["limit"]])
         return context

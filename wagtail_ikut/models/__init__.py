@@ -9,7 +9,7 @@ from .guidance import (
 )
 from .legal import LegalForce, LegalReference
 from .organisations import Organisation
-from .search import PendingSearchUpdate, ServiceSearchDocument
+from .search import PendingSearchUpdate, ServiceIndexVersion, ServiceSearchDocument
 from .service_details import ContactChannel, OpeningHours, OpeningHoursException, ServiceLocation
 from .services import LOW_THRESHOLD_FLAGS, ServiceDirectoryPage, ServicePage, ServiceStatus
 from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, TargetGroup
@@ -39,6 +39,7 @@ __all__ = [
     "PendingSearchUpdate",
     "ServiceCategory",
     "ServiceDirectoryPage",
+    "ServiceIndexVersion",
     "ServiceLocation",
     "ServicePage",
     "ServiceSearchDocument",

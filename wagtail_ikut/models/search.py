@@ -1,5 +1,7 @@
 """The directory's own full-text index: analysed terms per published service."""
 
+import uuid
+
 from django.db import models
 
 from .services import ServicePage
@@ -41,3 +43,28 @@ class PendingSearchUpdate(models.Model):
 
     def __str__(self):
         return f"Search update pending for page {self.page_id}"
+
+
+class ServiceIndexVersion(models.Model):
+    """One row whose token changes with every write to the database's index of services.
+
+    Each process keeps the facet index of the directory in memory (search/service_index.py)
+    and rebuilds it when the token differs. A random token, not a counter: a rolled-back
+    transaction can restore an old counter value over different data, never an old token.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = "service index version"
+
+    def __str__(self):
+        return f"Service index version {self.token}"
+
+    @classmethod
+    def bump(cls):
+        cls.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first()

@@ -21,12 +21,12 @@ from ..models import (
     ServicePage,
     ServiceStatus,
 )
-from . import geo
+from . import geo, service_index, text
 from .analysis import query_words
 from .engine import client as engine_client
 from .engine import query as engine_query
-from .facets import FACETS, flag_counts, flag_label, language_label
-from .text import match_text
+from .facets import FACETS, flag_label, language_label
+from .service_index import all_of
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
@@ -193,10 +193,22 @@ class DirectorySearch:
                 pass  # logged where it failed; the database answers instead
         return self.run_in_database(page_number, per_page)
 
+    def services(self, ids):
+        """Return the services with these ids, in this order, with what a result shows.
+
+        Read through the directory's own rules: a service unpublished or ended since an index
+        last heard of it stays out, as does one deleted.
+        """
+        services = with_details(
+            directory_services(self.directory).filter(pk__in=ids), places=bool(self.near)
+        ).in_bulk()
+        return [services[pk] for pk in ids if pk in services]
+
     def results(self, page, total, facet_counts, flag_counts, count, searched_with):
         """Assemble what the template shows; ``count`` counts a search with other filters."""
+        statuses = hours.current_statuses(page.object_list, self.now)
         for service in page.object_list:
-            service.open_status = hours.current_status(service, self.now)
+            service.open_status = statuses[service.pk]
             service.nearest_location, service.distance_km = (
                 geo.nearest_location(*self.near, service.locations.all())
                 if self.near
@@ -243,46 +255,61 @@ class DirectorySearch:
                 offers.append(Relaxation(str(label), canonical_query(remaining), found))
         return offers
 
-    # In SQL.
+    # On the database: its text index and the service index in memory.
 
-    def filtered(self, cleaned, skip=None):
-        """Return the services matching everything in ``cleaned`` but the filter ``skip``."""
-        queryset = directory_services(self.directory)
-        for facet in FACETS:
-            if facet.name != skip and cleaned.get(facet.name):
-                queryset = facet.filter(queryset, cleaned[facet.name])
+    def matching(self, index, cleaned, ranked):
+        """Return the bit set of the services matching everything in ``cleaned``."""
+        return all_of(
+            self.shared(index, cleaned, ranked),
+            (facet.bits(index, cleaned[facet.name]) for facet in FACETS if cleaned.get(facet.name)),
+        )
+
+    def shared(self, index, cleaned, ranked):
+        """Return the bit set of the services matching ``cleaned`` but its facets: the
+        directory, the text, the flags and "open now"."""
+        found = index.scope(self.directory)
         for name in LOW_THRESHOLD_FLAGS:
-            if name != skip and cleaned.get(name):
-                queryset = queryset.filter(**{name: True})
-        if skip != "open_now" and cleaned.get("open_now"):
-            queryset = hours.open_at(queryset, self.now)
-        if skip != "q" and cleaned.get("q") and self.word_groups:
-            queryset = match_text(queryset, self.word_groups)
-        return queryset
+            if cleaned.get(name):
+                found &= index.flags[name]
+        if cleaned.get("open_now"):
+            found &= index.open_at(self.now)
+        if cleaned.get("q") and ranked is not None:
+            found &= index.bits_of(pk for pk, _rank in ranked)
+        return found
 
     def run_in_database(self, page_number, per_page):
-        queryset = self.filtered(self.cleaned)
+        index = service_index.current_index()
+        ranked = text.ranked_matches(self.word_groups) if self.word_groups else None
+        shared = self.shared(index, self.cleaned, ranked)
+        selected = {
+            facet.name: facet.bits(index, self.cleaned[facet.name])
+            for facet in FACETS
+            if self.cleaned.get(facet.name)
+        }
+        found = all_of(shared, selected.values())
+        # Each facet is counted with every filter but its own, so its other values stay open.
         facet_counts = {
-            facet.name: facet.counts(self.filtered(self.cleaned, skip=facet.name))
+            facet.name: facet.counts(
+                index, all_of(shared, (v for k, v in selected.items() if k != facet.name))
+            )
             for facet in FACETS
         }
-        counts = flag_counts(queryset)
+        total = found.bit_count()
+        page = Paginator(range(total), per_page).get_page(page_number)
+        start = max(page.start_index() - 1, 0)
         if self.near:
-            ordered = geo.annotate_distance(queryset, *self.near)
-        elif self.word_groups:
-            ordered = queryset.order_by("search_rank", "title")
+            ids = index.by_distance(*self.near, found, start, per_page)
+        elif ranked is not None:
+            ids = index.by_rank(ranked, found, start, per_page)
         else:
-            ordered = queryset.order_by("title")
-        paginator = Paginator(with_details(ordered, places=bool(self.near)), per_page)
-        # Counted with the flags above; saves the paginator its own COUNT query.
-        paginator.count = counts["total"]
-        page = paginator.get_page(page_number)
+            ids = index.in_title_order(found, start, per_page)
+        page.object_list = self.services(ids)
         return self.results(
             page,
-            counts["total"],
+            total,
             facet_counts,
-            counts,
-            lambda cleaned: self.filtered(cleaned).count(),
+            index.flag_counts(found),
+            lambda cleaned: self.matching(index, cleaned, ranked).bit_count(),
             "database",
         )
 
@@ -297,12 +324,7 @@ class DirectorySearch:
         page = paginator.get_page(page_number)
         if page.start_index() - 1 != offset and page.object_list:
             found = engine_query.search(backend, self, page.start_index() - 1, per_page)
-        # Read through the directory's own rules: a service unpublished or ended since the engine
-        # last heard of it stays out, as does one deleted.
-        services = with_details(
-            directory_services(self.directory).filter(pk__in=found.ids), places=bool(self.near)
-        ).in_bulk()
-        page.object_list = [services[pk] for pk in found.ids if pk in services]
+        page.object_list = self.services(found.ids)
         return self.results(
             page,
             found.total,
@@ -361,11 +383,28 @@ def page_number_or_first(value):
         return 1
 
 
+#: What a result shows of a service (includes/service_summary.html); the rest stays unread.
+SUMMARY_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "status",
+    "status_note",
+    "summary",
+    "open_24_7",
+    "closed_on_public_holidays",
+    "provider__name",
+    *LOW_THRESHOLD_FLAGS,
+)
+
+
 def with_details(queryset, places):
-    """Read with the services what a result shows: provider, hours, and places if asked."""
-    lookups = ["opening_hours", "hours_exceptions"]
+    """Read with the services what a result shows: its fields, provider, and places if asked."""
+    queryset = queryset.select_related("provider").only(*SUMMARY_FIELDS)
     if places:
-        lookups.append(
+        return queryset.prefetch_related(
             Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality"))
         )
-    return queryset.select_related("provider").prefetch_related(*lookups)
+    return queryset

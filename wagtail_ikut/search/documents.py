@@ -9,6 +9,7 @@ from ..models import (
     LOW_THRESHOLD_FLAGS,
     OpeningHours,
     OpeningHoursException,
+    ServiceIndexVersion,
     ServiceLocation,
     ServicePage,
     ServiceSearchDocument,
@@ -170,6 +171,8 @@ def index_rows(rows):
         row.values["search_document__title_terms"] = title_terms
         row.values["search_document__body_terms"] = body_terms
         count += 1
+    if count:
+        ServiceIndexVersion.bump()
     return count
 
 

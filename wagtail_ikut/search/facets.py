@@ -1,10 +1,9 @@
-"""Facets of the directory: how each narrows the results and is counted, in SQL and in an engine."""
+"""Facets of the directory: how each narrows the results and is counted, in the service index
+and in an engine."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-
-from ..models import LOW_THRESHOLD_FLAGS, ServicePage
+from ..models import ServicePage
 
 #: More values than any vocabulary has, so an engine returns them all.
 ENGINE_BUCKETS = 1000
@@ -22,24 +21,27 @@ class FacetValue:
 class Facet:
     """A way to narrow the results: the URL parameter and where its values are.
 
-    ``value_path`` leads from a service to the value in SQL; ``index_field`` names it in an
-    engine's index. Labels come from the search form's choices.
+    ``value_path`` leads from a service to the value in SQL, for the service index to read;
+    ``index_field`` names it in an engine's index. Labels come from the search form's choices.
     """
 
     name: str
     value_path: str
     index_field: str
 
-    def counts(self, queryset):
-        """Return {value: count} over ``queryset``, in one query."""
-        # Filters narrow with semi-joins, so the one join here yields a service once per value.
-        rows = (
-            queryset.order_by()
-            .filter(**{f"{self.value_path}__isnull": False})
-            .values_list(self.value_path)
-            .annotate(count=Count("pk"))
-        )
-        return dict(rows)
+    def bits(self, index, values):
+        """Return the bit set, in the service index, of the services having any of ``values``."""
+        found = 0
+        for value in values:
+            found |= index.values[self.name].get(value, 0)
+        return found
+
+    def counts(self, index, within):
+        """Return {value: count} of the services in the bit set ``within``, zeros left out."""
+        counts = {
+            value: (within & bits).bit_count() for value, bits in index.values[self.name].items()
+        }
+        return {value: count for value, count in counts.items() if count}
 
     def values(self, counts, labels, selected):
         """Return the facet's values, most frequent first, each with its label."""
@@ -48,14 +50,6 @@ class Facet:
             for value, count in counts.items()
         ]
         return sorted(values, key=lambda value: (-value.count, value.label))
-
-    def matching(self, queryset, values):
-        """Return a subquery of the ids of services having any of ``values``."""
-        return queryset.model.objects.filter(**{f"{self.value_path}__in": values}).values("pk")
-
-    def filter(self, queryset, values):
-        # A semi-join never repeats a service, so no query needs DISTINCT over wide rows.
-        return queryset.filter(pk__in=self.matching(queryset, values))
 
     def engine_filter(self, values):
         return {"terms": {self.index_field: list(values)}}
@@ -70,13 +64,13 @@ class Facet:
 class MunicipalityFacet(Facet):
     """Services for a municipality include the nationwide ones."""
 
-    def counts(self, queryset):
-        nationwide = queryset.filter(nationwide=True).count()
-        local = super().counts(queryset.filter(nationwide=False))
-        return {value: count + nationwide for value, count in local.items()}
+    def bits(self, index, values):
+        return super().bits(index, values) | index.nationwide
 
-    def filter(self, queryset, values):
-        return queryset.filter(Q(nationwide=True) | Q(pk__in=self.matching(queryset, values)))
+    def counts(self, index, within):
+        nationwide = (within & index.nationwide).bit_count()
+        local = super().counts(index, within & ~index.nationwide)
+        return {value: count + nationwide for value, count in local.items()}
 
     def engine_filter(self, values):
         return {
@@ -107,18 +101,6 @@ FACETS = (
     Facet("language", "languages__code", "languages"),
     Facet("provider", "provider__kind", "provider_kind"),
 )
-
-
-FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
-
-
-def flag_counts(queryset):
-    """Return how many services there are (``total``) and how many have each low-threshold
-    flag, in one query."""
-    return queryset.order_by().aggregate(
-        total=Count("pk"),
-        **{name: Count("pk", filter=Q(**{name: True})) for name in LOW_THRESHOLD_FLAGS},
-    )
 
 
 def language_label(native_name, name):

@@ -4,8 +4,7 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Avg, F, FloatField, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Avg
 
 from ..models import ServiceLocation
 
@@ -49,29 +48,6 @@ def postcode_centroid(postcode):
         if centre["latitude"] is not None:
             return float(centre["latitude"]), float(centre["longitude"])
     raise UnknownPlace(postcode)
-
-
-def annotate_distance(queryset, latitude, longitude):
-    """Order services nearest first by their closest public location, those without last.
-
-    An equirectangular approximation needs only arithmetic in SQL and orders places within
-    Finland as the exact distance does.
-    """
-    scale = math.cos(math.radians(latitude))
-    north = Cast("latitude", FloatField()) - latitude
-    east = (Cast("longitude", FloatField()) - longitude) * scale
-    # A subquery a service, not an aggregate: no GROUP BY over the wide page rows.
-    nearest = (
-        ServiceLocation.objects.filter(
-            page=OuterRef("pk"), confidential=False, latitude__isnull=False
-        )
-        .annotate(order=north * north + east * east)
-        .order_by("order")
-        .values("order")[:1]
-    )
-    return queryset.annotate(distance_order=Subquery(nearest)).order_by(
-        F("distance_order").asc(nulls_last=True), "title"
-    )
 
 
 def distance_km(latitude, longitude, location):

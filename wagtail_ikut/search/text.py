@@ -2,8 +2,6 @@
 
 from django.db import connection
 
-from .analysis import query_terms
-
 DOCUMENTS = "wagtail_ikut_servicesearchdocument"
 FTS = "wagtail_ikut_service_fts"
 POSTGRES_VECTOR = (
@@ -26,29 +24,20 @@ def postgres_match(groups):
     )
 
 
-def word_groups(text, language_code):
-    """Return the analysed forms of each searchable word in ``text``; empty if it has none."""
-    return [group for group in query_terms(text, language_code) if group]
-
-
-def match_text(queryset, groups):
-    """Filter service pages to those matching every word group, annotated with
-    ``search_rank`` (lower is better)."""
-    page_table = queryset.model._meta.db_table
-    page_key = f"{page_table}.{queryset.model._meta.pk.column}"
-    if connection.vendor == "postgresql":
-        tsquery = "to_tsquery('simple', %s)"
-        return queryset.extra(
-            tables=[DOCUMENTS],
-            where=[f"{DOCUMENTS}.page_id = {page_key}", f"{POSTGRES_VECTOR} @@ {tsquery}"],
-            params=[postgres_match(groups)],
+def ranked_matches(groups):
+    """Return (page id, rank) for every service matching every word group; lower rank is
+    better, and a word in the title weighs more than one in the body."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tsquery = "to_tsquery('simple', %s)"
             # ts_rank grows with relevance; negate it so that lower is better on both engines.
-            select={"search_rank": f"-ts_rank({POSTGRES_VECTOR}, {tsquery})"},
-            select_params=[postgres_match(groups)],
-        )
-    return queryset.extra(
-        tables=[FTS],
-        where=[f"{FTS}.rowid = {page_key}", f"{FTS} MATCH %s"],
-        params=[sqlite_match(groups)],
-        select={"search_rank": f"{FTS}.rank"},
-    )
+            cursor.execute(
+                f"SELECT page_id, -ts_rank({POSTGRES_VECTOR}, {tsquery}) FROM {DOCUMENTS} "
+                f"WHERE {POSTGRES_VECTOR} @@ {tsquery}",
+                [postgres_match(groups)] * 2,
+            )
+        else:
+            cursor.execute(
+                f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s", [sqlite_match(groups)]
+            )
+        return cursor.fetchall()
