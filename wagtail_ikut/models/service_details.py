@@ -20,6 +20,8 @@ class ServiceLocation(Place, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        # "Near me" finds a postcode's centre from the locations in it (search/geo.py).
+        indexes = [models.Index(fields=["postcode"], name="wagtail_ikut_location_postcode")]
 
 
 class OpeningHours(Orderable):

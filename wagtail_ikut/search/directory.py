@@ -257,14 +257,14 @@ class DirectorySearch:
 
     # On the database: its text index and the service index in memory.
 
-    def matching(self, index, cleaned, ranked):
+    def matching(self, index, cleaned, text_bits):
         """Return the bit set of the services matching everything in ``cleaned``."""
         return all_of(
-            self.shared(index, cleaned, ranked),
+            self.shared(index, cleaned, text_bits),
             (facet.bits(index, cleaned[facet.name]) for facet in FACETS if cleaned.get(facet.name)),
         )
 
-    def shared(self, index, cleaned, ranked):
+    def shared(self, index, cleaned, text_bits):
         """Return the bit set of the services matching ``cleaned`` but its facets: the
         directory, the text, the flags and "open now"."""
         found = index.scope(self.directory)
@@ -273,14 +273,15 @@ class DirectorySearch:
                 found &= index.flags[name]
         if cleaned.get("open_now"):
             found &= index.open_at(self.now)
-        if cleaned.get("q") and ranked is not None:
-            found &= index.bits_of(pk for pk, _rank in ranked)
+        if cleaned.get("q") and text_bits is not None:
+            found &= text_bits
         return found
 
     def run_in_database(self, page_number, per_page):
         index = service_index.current_index()
-        ranked = text.ranked_matches(self.word_groups) if self.word_groups else None
-        shared = self.shared(index, self.cleaned, ranked)
+        groups = self.word_groups
+        text_bits = index.bits_of(text.matches(groups)) if groups else None
+        shared = self.shared(index, self.cleaned, text_bits)
         selected = {
             facet.name: facet.bits(index, self.cleaned[facet.name])
             for facet in FACETS
@@ -299,8 +300,9 @@ class DirectorySearch:
         start = max(page.start_index() - 1, 0)
         if self.near:
             ids = index.by_distance(*self.near, found, start, per_page)
-        elif ranked is not None:
-            ids = index.by_rank(ranked, found, start, per_page)
+        elif groups:
+            titles = [index.bits_of(text.matches([group], title_only=True)) for group in groups]
+            ids = index.by_title_words(titles, found, start, per_page)
         else:
             ids = index.in_title_order(found, start, per_page)
         page.object_list = self.services(ids)
@@ -309,7 +311,7 @@ class DirectorySearch:
             total,
             facet_counts,
             index.flag_counts(found),
-            lambda cleaned: self.matching(index, cleaned, ranked).bit_count(),
+            lambda cleaned: self.matching(index, cleaned, text_bits).bit_count(),
             "database",
         )
 

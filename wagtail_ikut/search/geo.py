@@ -39,10 +39,12 @@ def postcode_centroid(postcode):
     """
     public = ServiceLocation.objects.filter(confidential=False, latitude__isnull=False)
     # Finnish postcodes narrow from left to right: 00530, then 005.., then the area 00...
+    # A range rather than LIKE, which SQLite answers without the postcode index; ":" is the
+    # character after "9".
     for candidates in (
         public.filter(postcode=postcode),
-        public.filter(postcode__startswith=postcode[:3]),
-        public.filter(postcode__startswith=postcode[:2]),
+        public.filter(postcode__gte=postcode[:3], postcode__lt=postcode[:3] + ":"),
+        public.filter(postcode__gte=postcode[:2], postcode__lt=postcode[:2] + ":"),
     ):
         centre = candidates.aggregate(latitude=Avg("latitude"), longitude=Avg("longitude"))
         if centre["latitude"] is not None:

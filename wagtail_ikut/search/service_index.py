@@ -13,7 +13,7 @@ order too.
 
 import heapq
 import math
-from itertools import islice
+from itertools import chain, islice, repeat
 
 from .. import hours
 from ..models import (
@@ -26,11 +26,14 @@ from .facets import FACETS
 
 
 def to_bits(positions, size):
-    """Return the bit set with the given positions set."""
-    buffer = bytearray((size + 7) // 8)
+    """Return the bit set with the given positions set; a position of ``size`` is ignored."""
+    if not size:
+        return 0
+    # A string of binary digits, one a position plus one for ``size``, read as a number.
+    digits = bytearray(b"0") * (size + 1)
     for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
+        digits[position] = 49  # "1"
+    return int(digits[size - 1 :: -1], 2)
 
 
 def members(bits):
@@ -73,13 +76,13 @@ class ServiceIndex:
         }
         self.nationwide = self.bits_of(public.filter(nationwide=True).values_list("pk", flat=True))
         self.values = {facet.name: self._values(public, facet.value_path) for facet in FACETS}
-        self.coordinates = {}
-        for page_id, latitude, longitude in ServiceLocation.objects.filter(
-            page__search_document__isnull=False, confidential=False, latitude__isnull=False
-        ).values_list("page_id", "latitude", "longitude"):
-            self.coordinates.setdefault(self.position[page_id], []).append(
-                (float(latitude), float(longitude))
-            )
+        # One (latitude, longitude, position) a public location with coordinates.
+        self.points = [
+            (float(latitude), float(longitude), self.position[page_id])
+            for page_id, latitude, longitude in ServiceLocation.objects.filter(
+                page__search_document__isnull=False, confidential=False, latitude__isnull=False
+            ).values_list("page_id", "latitude", "longitude")
+        ]
         self._scopes = {}
         self._open = (None, 0)
 
@@ -93,8 +96,7 @@ class ServiceIndex:
 
     def bits_of(self, page_ids):
         """Return the bit set of the given services; those not in the index are left out."""
-        found = (self.position.get(pk) for pk in page_ids)
-        return to_bits((position for position in found if position is not None), self.size)
+        return to_bits(map(self.position.get, page_ids, repeat(self.size)), self.size)
 
     def scope(self, directory):
         """Return the bit set of the services below ``directory``, in its language."""
@@ -130,17 +132,19 @@ class ServiceIndex:
     def in_title_order(self, bits, start, count):
         return [self.ids[n] for n in islice(positions_of(bits), start, start + count)]
 
-    def by_rank(self, ranked, bits, start, count):
-        """Order by ``ranked``'s (page id, rank) pairs, lower rank first, then by title."""
-        text = members(bits)
-        found = (
-            (rank, position)
-            for pk, rank in ranked
-            if (position := self.position.get(pk)) is not None
-            and position < len(text)
-            and text[position] == "1"
-        )
-        return [self.ids[n] for _rank, n in heapq.nsmallest(start + count, found)[start:]]
+    def by_title_words(self, titles, bits, start, count):
+        """Order the services with more of a query's words in their title first, then by
+        title; ``titles`` holds a bit set for each word, of the services with it in the title.
+        """
+        # at_least[j]: the services in ``bits`` with at least j of the words in their title.
+        at_least = [bits] + [0] * len(titles)
+        for title in titles:
+            for j in range(len(titles), 0, -1):
+                at_least[j] |= at_least[j - 1] & title
+        at_least.append(0)
+        tiers = (at_least[j] & ~at_least[j + 1] for j in range(len(titles), -1, -1))
+        positions = chain.from_iterable(map(positions_of, tiers))
+        return [self.ids[n] for n in islice(positions, start, start + count)]
 
     def by_distance(self, latitude, longitude, bits, start, count):
         """Order nearest first by each service's closest public location, those without last.
@@ -149,19 +153,20 @@ class ServiceIndex:
         does; the page shows the exact distance.
         """
         scale = math.cos(math.radians(latitude))
-
-        def order(position):
-            places = self.coordinates.get(position)
-            if not places:
-                return (math.inf, position)
-            nearest = min(
-                (north - latitude) ** 2 + ((east - longitude) * scale) ** 2
-                for north, east in places
-            )
-            return (nearest, position)
-
-        ranked = heapq.nsmallest(start + count, map(order, positions_of(bits)))
-        return [self.ids[n] for _distance, n in ranked[start:]]
+        text = members(bits)
+        nearest = {}
+        for north, east, position in self.points:
+            if position < len(text) and text[position] == "1":
+                distance = (north - latitude) ** 2 + ((east - longitude) * scale) ** 2
+                if distance < nearest.get(position, math.inf):
+                    nearest[position] = distance
+        located = heapq.nsmallest(start + count, nearest.items(), key=lambda item: item[::-1])
+        chosen = [position for position, _distance in located[start:]]
+        if len(chosen) < count:
+            unlocated = (n for n in positions_of(bits) if n not in nearest)
+            skip = max(start - len(nearest), 0)
+            chosen += islice(unlocated, skip, skip + count - len(chosen))
+        return [self.ids[n] for n in chosen]
 
 
 _current = None

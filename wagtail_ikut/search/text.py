@@ -10,34 +10,37 @@ POSTGRES_VECTOR = (
 )
 
 
-def sqlite_match(groups):
+def sqlite_match(groups, title_only=False):
     # Every word must match one of its forms; a form matches as a prefix, as people type stems.
-    return " AND ".join(
+    match = " AND ".join(
         "(" + " OR ".join('"' + term.replace('"', '""') + '"*' for term in group) + ")"
+        for group in groups
+    )
+    return f"title_terms : ({match})" if title_only else match
+
+
+def postgres_match(groups, title_only=False):
+    # Weight A marks the title's terms in the index (POSTGRES_VECTOR).
+    weight = "A" if title_only else ""
+    return " & ".join(
+        "(" + " | ".join(term.replace("'", "''") + ":*" + weight for term in group) + ")"
         for group in groups
     )
 
 
-def postgres_match(groups):
-    return " & ".join(
-        "(" + " | ".join(term.replace("'", "''") + ":*" for term in group) + ")" for group in groups
-    )
-
-
-def ranked_matches(groups):
-    """Return (page id, rank) for every service matching every word group; lower rank is
-    better, and a word in the title weighs more than one in the body."""
+def matches(groups, title_only=False):
+    """Return the ids of the services matching every word group, in their title only if
+    ``title_only``."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            tsquery = "to_tsquery('simple', %s)"
-            # ts_rank grows with relevance; negate it so that lower is better on both engines.
             cursor.execute(
-                f"SELECT page_id, -ts_rank({POSTGRES_VECTOR}, {tsquery}) FROM {DOCUMENTS} "
-                f"WHERE {POSTGRES_VECTOR} @@ {tsquery}",
-                [postgres_match(groups)] * 2,
+                f"SELECT page_id FROM {DOCUMENTS} "
+                f"WHERE {POSTGRES_VECTOR} @@ to_tsquery('simple', %s)",
+                [postgres_match(groups, title_only)],
             )
         else:
             cursor.execute(
-                f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s", [sqlite_match(groups)]
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s",
+                [sqlite_match(groups, title_only)],
             )
-        return cursor.fetchall()
+        return [pk for (pk,) in cursor.fetchall()]
