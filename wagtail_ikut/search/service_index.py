@@ -11,7 +11,7 @@ A service's position is its place in title order, so the set bits of a result ar
 order too.
 """
 
-import heapq
+import bisect
 import math
 from itertools import chain, islice, repeat
 
@@ -76,13 +76,14 @@ class ServiceIndex:
         }
         self.nationwide = self.bits_of(public.filter(nationwide=True).values_list("pk", flat=True))
         self.values = {facet.name: self._values(public, facet.value_path) for facet in FACETS}
-        # One (latitude, longitude, position) a public location with coordinates.
-        self.points = [
+        # One (latitude, longitude, position) a public location with coordinates, south first.
+        self.points = sorted(
             (float(latitude), float(longitude), self.position[page_id])
             for page_id, latitude, longitude in ServiceLocation.objects.filter(
                 page__search_document__isnull=False, confidential=False, latitude__isnull=False
             ).values_list("page_id", "latitude", "longitude")
-        ]
+        )
+        self.latitudes = [point[0] for point in self.points]
         self._scopes = {}
         self._open = (None, 0)
 
@@ -154,17 +155,33 @@ class ServiceIndex:
         """
         scale = math.cos(math.radians(latitude))
         text = members(bits)
-        nearest = {}
-        for north, east, position in self.points:
-            if position < len(text) and text[position] == "1":
-                distance = (north - latitude) ** 2 + ((east - longitude) * scale) ** 2
-                if distance < nearest.get(position, math.inf):
-                    nearest[position] = distance
-        located = heapq.nsmallest(start + count, nearest.items(), key=lambda item: item[::-1])
-        chosen = [position for position, _distance in located[start:]]
+        end = len(text)
+        wanted = start + count
+        # Look at the points within ``band`` degrees of latitude, a wider band until the
+        # services found are nearer than any point outside it can be.
+        band = 0.01  # about a kilometre
+        while True:
+            low = bisect.bisect_left(self.latitudes, latitude - band)
+            high = bisect.bisect_right(self.latitudes, latitude + band)
+            distances = [
+                ((north - latitude) ** 2 + ((east - longitude) * scale) ** 2, position)
+                for north, east, position in self.points[low:high]
+                if position < end and text[position] == "1"
+            ]
+            nearest = {}  # position: distance, nearest first
+            for distance, position in sorted(distances):
+                if len(nearest) == wanted:
+                    break
+                nearest.setdefault(position, distance)
+            enough = len(nearest) == wanted and max(nearest.values()) <= band**2
+            if enough or (low == 0 and high == len(self.points)):
+                break
+            band *= 2
+        chosen = list(nearest)[start:wanted]
         if len(chosen) < count:
-            unlocated = (n for n in positions_of(bits) if n not in nearest)
-            skip = max(start - len(nearest), 0)
+            located = {position for _distance, position in distances}
+            unlocated = (n for n in positions_of(bits) if n not in located)
+            skip = max(start - len(located), 0)
             chosen += islice(unlocated, skip, skip + count - len(chosen))
         return [self.ids[n] for n in chosen]
 
