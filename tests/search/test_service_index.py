@@ -7,6 +7,7 @@ from unittest import mock
 
 from django.utils import timezone
 
+from tests.factories import ServiceCategoryFactory
 from tests.search.test_directory import DirectoryTestCase
 from tests.utils import make_service
 from wagtail_ikut.models import OpeningHours, ServiceIndexVersion, ServiceLocation
@@ -103,3 +104,11 @@ class FreshnessTests(DirectoryTestCase):
         with mock.patch.object(ServiceIndex, "__init__", side_effect=AssertionError) as build:
             self.search(q="kriisipuhelin")
         build.assert_not_called()
+
+    def test_a_deleted_category_leaves_the_facet(self):
+        housing = ServiceCategoryFactory(slug="housing")
+        legal = ServiceCategoryFactory(slug="legal-advice")
+        make_service(self.directory, "Kriisiasunto", categories=[housing, legal])
+        self.assertEqual(self.facet(self.search(), "category"), {"housing": 1, "legal-advice": 1})
+        housing.delete()
+        self.assertEqual(self.facet(self.search(), "category"), {"legal-advice": 1})

@@ -44,10 +44,15 @@ class Facet:
         return {value: count for value, count in counts.items() if count}
 
     def values(self, counts, labels, selected):
-        """Return the facet's values, most frequent first, each with its label."""
+        """Return the facet's values, most frequent first, each with its label.
+
+        A value the vocabulary no longer has (a category deleted since an index counted it)
+        is left out: the search form would drop it as unknown.
+        """
         values = [
-            FacetValue(value, str(labels.get(value, value)), count, value in selected)
+            FacetValue(value, str(labels[value]), count, value in selected)
             for value, count in counts.items()
+            if value in labels
         ]
         return sorted(values, key=lambda value: (-value.count, value.label))
 
