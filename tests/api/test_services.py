@@ -470,6 +470,16 @@ class BadInputTests(ApiTestCase):
         self.assertIsNone(found["near"])
         self.problem({"directory": self.directory.pk, "near": "x" * 101}, 422)
 
+    def test_ids_beyond_the_databases_integers_are_not_found(self):
+        self.problem({"directory": 10**20}, 404)
+        self.assertEqual(self.client.get(f"{SEARCH}{10**20}/").status_code, 404)
+
+    def test_control_characters_in_the_text_are_no_error(self):
+        make_service(self.directory, "Kriisiapu")
+        self.search(q="kriisi\x00apu")
+        found = self.search(q="\x00", near="\x00", category="\x00")
+        self.assertEqual(found["total"], 1)
+
     def test_an_unknown_service_is_not_found(self):
         response = self.client.get(f"{SEARCH}123456789/")
         self.assertEqual(response.status_code, 404)

@@ -26,6 +26,10 @@ router = Router(tags=["services"])
 #: Most results one page of the API returns, as the directory page allows.
 MAX_LIMIT = 50
 
+#: Page ids are 32-bit in every database; a larger number names no page (and SQLite would
+#: overflow on it).
+MAX_PAGE_ID = 2**31 - 1
+
 
 class BaseSearchParams(Schema):
     directory: int = Field(description="Id of the service directory page to search.")
@@ -63,14 +67,8 @@ ServiceSearchParams = create_model(
 
 def directory_or_404(directory_id):
     """Return the published, public directory page with this id."""
-    directory = (
-        get_base_page_model()
-        .objects.live()
-        .public()
-        .filter(pk=directory_id)
-        .select_related("locale")
-        .first()
-    )
+    pages = get_base_page_model().objects.live().public().select_related("locale")
+    directory = pages.filter(pk=directory_id).first() if 0 < directory_id <= MAX_PAGE_ID else None
     directory = directory.specific if directory else None
     if not isinstance(directory, ServiceDirectoryPageMixin):
         raise Http404(_("No published service directory has the id %(id)s.") % {"id": directory_id})
@@ -258,13 +256,12 @@ def public_services():
     operation_id="ikut_services_detail",
 )
 def get_service(request: HttpRequest, service_id: int):
-    service = (
+    services = (
         public_services()
         .select_related("provider", "locale")
         .prefetch_related("target_groups", "contact_channels", "hours_exceptions")
-        .filter(pk=service_id)
-        .first()
     )
+    service = services.filter(pk=service_id).first() if 0 < service_id <= MAX_PAGE_ID else None
     if service is None:
         raise Http404(_("No published service has the id %(id)s.") % {"id": service_id})
     with translation.override(service.locale.language_code):
