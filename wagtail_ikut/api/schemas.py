@@ -77,7 +77,7 @@ class ServiceSummarySchema(Schema):
     url: str = Field(description="The service's public page.")
     summary: str
     provider: ProviderSchema | None = None
-    status: Literal["active", "temporarily_closed"]
+    status: str = Field(description="`active` or `temporarily_closed`; ended ones never appear.")
     status_note: str = ""
     flags: list[str] = Field(description="The low-threshold flags that are on.")
     languages: list[LanguageSchema]
@@ -100,7 +100,9 @@ class FacetValueSchema(Schema):
 
 
 class FacetSchema(Schema):
-    name: Literal["category", "municipality", "language", "provider"]
+    name: str = Field(
+        description="The query parameter: category, municipality, language, provider."
+    )
     label: str
     values: list[FacetValueSchema] = Field(description="Most frequent first; zeros left out.")
 
@@ -171,7 +173,7 @@ class OpeningPeriodSchema(Schema):
 class HoursExceptionSchema(Schema):
     start_date: datetime.date
     end_date: datetime.date
-    kind: Literal["closed", "special_hours", "by_appointment"]
+    kind: str = Field(description="closed, special_hours or by_appointment")
     opens: datetime.time | None = None
     closes: datetime.time | None = None
     note: str = ""
@@ -198,7 +200,7 @@ class OpenStatusSchema(Schema):
 
 
 class ContactChannelSchema(Schema):
-    kind: Literal["phone", "email", "chat", "web_form"]
+    kind: str = Field(description="phone, email, chat or web_form")
     kind_label: str
     label: str = ""
     value: str = Field(description="The phone number, email address or web address.")

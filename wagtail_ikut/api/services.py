@@ -19,6 +19,7 @@ from ..models import (
 from ..models.base import get_base_page_model
 from ..models.services import ServiceDirectoryPageMixin
 from ..search.directory import DirectorySearch
+from ..search.facets import FACETS
 from . import schemas
 
 router = Router(tags=["services"])
@@ -81,8 +82,8 @@ def search_query(params):
     for name in ("q", "near"):
         if getattr(params, name):
             query[name] = getattr(params, name)
-    for name in ("category", "municipality", "language", "provider"):
-        query.setlist(name, getattr(params, name))
+    for facet in FACETS:
+        query.setlist(facet.name, getattr(params, facet.name))
     for name in ("open_now", *LOW_THRESHOLD_FLAGS):
         if getattr(params, name):
             query[name] = "1"
