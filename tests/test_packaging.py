@@ -45,6 +45,7 @@ print(json.dumps({
     "menu": client.get("/admin/").content.decode(),
     "listings": listings,
     "openapi_status": client.get("/api/v3/openapi.json").status_code,
+    "openapi_paths": list(client.get("/api/v3/openapi.json").json()["paths"]),
 }))
 """
 
@@ -109,6 +110,8 @@ def test_the_admin_lists_the_packages_snippets(municipality_site):
         assert f'"url": "/admin/snippets/wagtail_ikut/{model}/"' in result["menu"]
     assert set(result["listings"].values()) == {200}
     assert result["openapi_status"] == 200
+    # The package's routers join Wagtail's API with no code in the project.
+    assert "/api/v3/services/" in result["openapi_paths"]
 
 
 def test_the_demo_content_loads_in_the_new_project(municipality_site):

@@ -11,7 +11,9 @@ class WagtailIkutAppConfig(AppConfig):
     def ready(self):
         from django.core import checks
         from django.core.signals import setting_changed
+        from wagtail.api.v3.api import api
 
+        from .api import register as register_api_routers
         from .checks import check_settings
         from .conf import reload_settings
         from .search.engine.client import forget_engine
@@ -21,3 +23,5 @@ class WagtailIkutAppConfig(AppConfig):
         setting_changed.connect(reload_settings, dispatch_uid="wagtail_ikut_reload_settings")
         setting_changed.connect(forget_engine, dispatch_uid="wagtail_ikut_forget_engine")
         register_signal_handlers()
+        # As Wagtail's own apps do: a site mounting its API v3 gets the routers with no code.
+        register_api_routers(api)
