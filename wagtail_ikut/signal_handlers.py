@@ -1,6 +1,7 @@
 """Keep derived data in step when editors publish, unpublish, move, delete or rename things."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import (
@@ -42,6 +43,14 @@ def reindex_moved_services(sender, instance, **kwargs):
     index(ServicePage.objects.descendant_of(instance, inclusive=True))
 
 
+def reindex_restricted_services(sender, instance, **kwargs):
+    # A view restriction hides the services below its page from the public, and lifting it
+    # shows them again; no one publishes anything for either.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        index(ServicePage.objects.descendant_of(page, inclusive=True))
+
+
 def drop_deleted_service(sender, instance, **kwargs):
     # The database's index row went with the page, by cascade.
     ServiceIndexVersion.bump()
@@ -59,5 +68,7 @@ def register_signal_handlers():
         signal.connect(index_published_service, sender=ServicePage)
     post_page_move.connect(reindex_moved_services)
     post_delete.connect(drop_deleted_service, sender=ServicePage)
+    for signal in (post_save, post_delete):
+        signal.connect(reindex_restricted_services, sender=PageViewRestriction)
     for model in NAMED_IN_SERVICES:
         post_save.connect(reindex_services_naming, sender=model)

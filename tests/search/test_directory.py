@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     LanguageFactory,
@@ -80,6 +81,18 @@ class VisibilityTests(DirectoryTestCase):
         service.unpublish()
         self.assertFalse(ServiceSearchDocument.objects.filter(page=service).exists())
         self.assertEqual(self.found(q="kriisipuhelin"), [])
+
+    def test_a_service_behind_a_view_restriction_is_not_for_the_public(self):
+        make_service(self.directory, "Avoin neuvonta")
+        hidden = make_service(self.directory, "Salainen neuvonta")
+        restriction = PageViewRestriction.objects.create(
+            page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="salasana"
+        )
+        self.assertEqual(self.found(), ["Avoin neuvonta"])
+        self.assertEqual(self.search().context["results"].total, 1)
+        self.assertEqual(self.found(q="salainen"), [])
+        restriction.delete()
+        self.assertEqual(self.found(q="neuvonta"), ["Avoin neuvonta", "Salainen neuvonta"])
 
 
 class FlagTests(DirectoryTestCase):

@@ -123,9 +123,10 @@ class DirectoryResults:
 
 
 def directory_services(directory):
-    """Return the published, not ended services below a directory, in its language."""
+    """Return the published, public, not ended services below a directory, in its language."""
     return (
         ServicePage.objects.live()
+        .public()
         .descendant_of(directory)
         .filter(locale_id=directory.locale_id)
         .exclude(status=ServiceStatus.ENDED)

@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
+from wagtail.models import PageViewRestriction
 
 from ..models import (
     LOW_THRESHOLD_FLAGS,
@@ -56,6 +57,8 @@ class SearchRow:
     locations: list = field(default_factory=list)  # public locations only
     opening_hours: list = field(default_factory=list)
     hours_exceptions: list = field(default_factory=list)
+    #: Below a page with a view restriction (password, login, groups): not for the public.
+    restricted: bool = False
 
     @property
     def pk(self):
@@ -68,7 +71,12 @@ class SearchRow:
     @property
     def is_searchable(self):
         values = self.values
-        return values["live"] and not values["expired"] and values["status"] != ServiceStatus.ENDED
+        return (
+            values["live"]
+            and not values["expired"]
+            and values["status"] != ServiceStatus.ENDED
+            and not self.restricted
+        )
 
     def body_text(self):
         """Return the text the public may find a service by; confidential addresses stay out."""
@@ -108,10 +116,11 @@ class SearchRow:
 def search_rows(queryset):
     """Yield a SearchRow for every service in ``queryset``, a few queries a chunk."""
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = {
-            values["pk"]: SearchRow(values)
+            values["pk"]: SearchRow(values, restricted=values["path"].startswith(restricted))
             for values in ServicePage.objects.filter(pk__in=chunk).values(*PAGE_FIELDS)
         }
         _attach(rows, chunk, "categories", "servicecategory", ("slug", "name"))

@@ -202,6 +202,7 @@ def catch_up(backend, limit=100):
 def searchable_services(language_code):
     return (
         ServicePage.objects.live()
+        .public()
         .filter(locale__language_code=language_code)
         .exclude(status=ServiceStatus.ENDED)
     )
