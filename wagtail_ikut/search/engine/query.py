@@ -64,9 +64,59 @@ def _all_but(filters, name=None):
     return {"bool": {"filter": [value for key, value in filters.items() if key != name]}}
 
 
+def _counted(facets):
+    """Return the aggregations counting ``facets`` and the flags, each under its own name."""
+    return {
+        **{
+            f"{facet.name}__{name}": aggregation
+            for facet in facets
+            for name, aggregation in facet.engine_aggregation().items()
+        },
+        "flags": {"terms": {"field": "flags", "size": len(LOW_THRESHOLD_FLAGS)}},
+    }
+
+
+def _aggregations(filters):
+    """Return the aggregations of the facet and flag counts for the facet filters ``filters``.
+
+    A facet is counted without its own selection, the flags and the facets with nothing
+    selected with every selection: together under one filter, or with no filter at all when
+    nothing is selected (the hits are then the query's, with no post filter).
+    """
+    together = _counted([facet for facet in FACETS if facet.name not in filters])
+    if not filters:
+        return together
+    aggregations = {"all_facets": {"filter": _all_but(filters), "aggs": together}}
+    for facet in FACETS:
+        if facet.name in filters:
+            aggregations[f"all_but_{facet.name}"] = {
+                "filter": _all_but(filters, facet.name),
+                "aggs": _counted([facet]),
+            }
+    return aggregations
+
+
+def _counts(aggregations, filters):
+    """Return the facet counts and the flag counts of a response's ``aggregations``."""
+
+    def counted(facet):
+        if not filters:
+            found = aggregations
+        elif facet.name in filters:
+            found = aggregations[f"all_but_{facet.name}"]
+        else:
+            found = aggregations["all_facets"]
+        return {name: found[f"{facet.name}__{name}"] for name in facet.engine_aggregation()}
+
+    facet_counts = {facet.name: facet.engine_counts(counted(facet)) for facet in FACETS}
+    flags = aggregations["all_facets"]["flags"] if filters else aggregations["flags"]
+    flagged = {bucket["key"]: bucket["doc_count"] for bucket in flags["buckets"]}
+    return facet_counts, {flag: flagged.get(flag, 0) for flag in LOW_THRESHOLD_FLAGS}
+
+
 def _query(search, cleaned):
     """Return the text and the filters every count shares: the directory, flags, open now."""
-    shared = [{"prefix": {"path": search.directory.path}}]
+    shared = [{"term": {"ancestors": search.directory.path}}]
     shared += [{"term": {flag: True}} for flag in LOW_THRESHOLD_FLAGS if cleaned.get(flag)]
     if cleaned.get("open_now"):
         shared.append(hours.engine_open_filter(search.now))
@@ -102,24 +152,18 @@ def search_body(search, offset, size):
     """Return the request body of a directory search: one page of hits, facets and flags."""
     # Facets are counted without their own selection, so they filter after the query.
     filters = _facet_filters(search.cleaned)
-    aggregations = {
-        facet.name: {"filter": _all_but(filters, facet.name), "aggs": facet.engine_aggregation()}
-        for facet in FACETS
-    }
-    aggregations["flags"] = {
-        "filter": _all_but(filters),
-        "aggs": {flag: {"filter": {"term": {flag: True}}} for flag in LOW_THRESHOLD_FLAGS},
-    }
-    return {
+    body = {
         "query": _query(search, search.cleaned),
-        "post_filter": _all_but(filters),
-        "aggs": aggregations,
+        "aggs": _aggregations(filters),
         "sort": _sort(search),
         "from": offset,
         "size": size,
         "track_total_hits": True,
         "_source": False,
     }
+    if filters:
+        body["post_filter"] = _all_but(filters)
+    return body
 
 
 def search(backend, search, offset, size):
@@ -131,12 +175,12 @@ def search(backend, search, offset, size):
         body=search_body(search, offset, size),
         request_timeout=ikut_settings.SEARCH_TIMEOUT,
     )
-    aggs = response["aggregations"]
+    facet_counts, flag_counts = _counts(response["aggregations"], _facet_filters(search.cleaned))
     return EngineResults(
         ids=[int(hit["_id"]) for hit in response["hits"]["hits"]],
         total=response["hits"]["total"]["value"],
-        facet_counts={facet.name: facet.engine_counts(aggs[facet.name]) for facet in FACETS},
-        flag_counts={flag: aggs["flags"][flag]["doc_count"] for flag in LOW_THRESHOLD_FLAGS},
+        facet_counts=facet_counts,
+        flag_counts=flag_counts,
     )
 
 
@@ -160,7 +204,7 @@ def suggest(backend, directory, text, limit):
         "query": {
             "bool": {
                 "must": [{"match": {"title.autocomplete": {"query": text, "operator": "and"}}}],
-                "filter": [{"prefix": {"path": directory.path}}],
+                "filter": [{"term": {"ancestors": directory.path}}],
             }
         },
         "sort": ["_score", {"title.sort": "asc"}],
