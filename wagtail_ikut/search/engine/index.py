@@ -12,7 +12,7 @@ from ...models import (
     ServiceStatus,
 )
 from ..documents import search_rows
-from ..facets import MunicipalityFacet
+from ..facets import FACETS, MunicipalityFacet
 from .client import (
     ANALYZERS,
     EngineUnavailable,
@@ -27,6 +27,8 @@ from .client import (
 #: The version of the index layout below, kept in the mapping's ``_meta``: an index of another
 #: version is not searched until ``ikut_reindex_services`` has rebuilt it.
 MAPPING_VERSION = 2
+#: The name the flags go by among the ``counted`` values, beside the facets' names.
+FLAGS = "flag"
 
 
 def index_body(language_code):
@@ -81,8 +83,9 @@ def index_body(language_code):
                 "municipalities": {"type": "keyword"},
                 MunicipalityFacet.engine_count_field: counted,
                 "languages": counted,
-                # The low-threshold flags the service has, counted with one aggregation.
-                "flags": counted,
+                # "facet:value" for each facet value and "flag:name" for each low-threshold flag of
+                # the service, so that one aggregation counts them all.
+                "counted": counted,
                 "nationwide": {"type": "boolean"},
                 "open_24_7": {"type": "boolean"},
                 "closed_on_public_holidays": {"type": "boolean"},
@@ -102,7 +105,7 @@ def document(row):
     values = row.values
     title_terms, body_terms = row.stored_terms()
     municipalities = [code for code, _name in row.municipalities]
-    return {
+    fields = {
         "title": values["title"],
         "body": row.body_text(),
         "category_names": [name for _slug, name in row.categories],
@@ -118,7 +121,6 @@ def document(row):
             values["nationwide"], municipalities
         ),
         "languages": [code for code, _name, _native in row.languages],
-        "flags": [flag for flag in LOW_THRESHOLD_FLAGS if values[flag]],
         "nationwide": values["nationwide"],
         "open_24_7": values["open_24_7"],
         "closed_on_public_holidays": values["closed_on_public_holidays"],
@@ -130,6 +132,16 @@ def document(row):
             if location["latitude"] is not None and location["longitude"] is not None
         ],
     }
+    fields["counted"] = [
+        f"{facet.name}:{value}" for facet in FACETS for value in _values(fields, facet)
+    ] + [f"{FLAGS}:{flag}" for flag in LOW_THRESHOLD_FLAGS if values[flag]]
+    return fields
+
+
+def _values(fields, facet):
+    """Return the values a facet counts a service under, as its own aggregation sees them."""
+    value = fields[getattr(facet, "engine_count_field", facet.index_field)]
+    return value if isinstance(value, list) else [value] if value is not None else []
 
 
 def ancestors(path):

@@ -5,12 +5,14 @@ from dataclasses import dataclass, field
 from ... import hours
 from ...conf import ikut_settings
 from ...models import LOW_THRESHOLD_FLAGS
-from ..facets import FACETS
+from ..facets import ENGINE_BUCKETS, FACETS
 from .client import call
-from .index import ensure_index
+from .index import FLAGS, ensure_index
 
 #: How deep the engine pages: its default ``index.max_result_window``.
 MAX_RESULTS = 10_000
+#: More values than the facets and flags can have together.
+COUNTED_BUCKETS = len(FACETS) * ENGINE_BUCKETS + len(LOW_THRESHOLD_FLAGS)
 
 
 @dataclass
@@ -64,26 +66,16 @@ def _all_but(filters, name=None):
     return {"bool": {"filter": [value for key, value in filters.items() if key != name]}}
 
 
-def _counted(facets):
-    """Return the aggregations counting ``facets`` and the flags, each under its own name."""
-    return {
-        **{
-            f"{facet.name}__{name}": aggregation
-            for facet in facets
-            for name, aggregation in facet.engine_aggregation().items()
-        },
-        "flags": {"terms": {"field": "flags", "size": len(LOW_THRESHOLD_FLAGS)}},
-    }
-
-
 def _aggregations(filters):
     """Return the aggregations of the facet and flag counts for the facet filters ``filters``.
 
-    A facet is counted without its own selection, the flags and the facets with nothing
-    selected with every selection: together under one filter, or with no filter at all when
-    nothing is selected (the hits are then the query's, with no post filter).
+    A facet is counted without its own selection, the flags with every selection. The flags
+    and the facets with nothing selected are counted together, by one aggregation of the
+    index's ``counted`` values: under the filter of every selection, or with no filter at all
+    when nothing is selected (the hits are then the query's, with no post filter). Each
+    selected facet has its own aggregation, under the filter of the other selections.
     """
-    together = _counted([facet for facet in FACETS if facet.name not in filters])
+    together = {"counted": {"terms": {"field": "counted", "size": COUNTED_BUCKETS}}}
     if not filters:
         return together
     aggregations = {"all_facets": {"filter": _all_but(filters), "aggs": together}}
@@ -91,27 +83,29 @@ def _aggregations(filters):
         if facet.name in filters:
             aggregations[f"all_but_{facet.name}"] = {
                 "filter": _all_but(filters, facet.name),
-                "aggs": _counted([facet]),
+                "aggs": facet.engine_aggregation(),
             }
     return aggregations
 
 
 def _counts(aggregations, filters):
     """Return the facet counts and the flag counts of a response's ``aggregations``."""
-
-    def counted(facet):
-        if not filters:
-            found = aggregations
-        elif facet.name in filters:
-            found = aggregations[f"all_but_{facet.name}"]
+    together = aggregations["all_facets"] if filters else aggregations
+    counted = {FLAGS: {}, **{facet.name: {} for facet in FACETS}}
+    for bucket in together["counted"]["buckets"]:
+        name, value = bucket["key"].split(":", 1)
+        counted[name][value] = bucket["doc_count"]
+    facet_counts = {}
+    for facet in FACETS:
+        if facet.name in filters:
+            facet_counts[facet.name] = facet.engine_counts(aggregations[f"all_but_{facet.name}"])
         else:
-            found = aggregations["all_facets"]
-        return {name: found[f"{facet.name}__{name}"] for name in facet.engine_aggregation()}
-
-    facet_counts = {facet.name: facet.engine_counts(counted(facet)) for facet in FACETS}
-    flags = aggregations["all_facets"]["flags"] if filters else aggregations["flags"]
-    flagged = {bucket["key"]: bucket["doc_count"] for bucket in flags["buckets"]}
-    return facet_counts, {flag: flagged.get(flag, 0) for flag in LOW_THRESHOLD_FLAGS}
+            # The buckets as the facet's own aggregation would give them.
+            buckets = [
+                {"key": key, "doc_count": count} for key, count in counted[facet.name].items()
+            ]
+            facet_counts[facet.name] = facet.engine_counts({"values": {"buckets": buckets}})
+    return facet_counts, {flag: counted[FLAGS].get(flag, 0) for flag in LOW_THRESHOLD_FLAGS}
 
 
 def _query(search, cleaned):
