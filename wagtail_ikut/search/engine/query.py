@@ -94,7 +94,7 @@ def _counts(aggregations, filters):
     counted = {FLAGS: {}, **{facet.name: {} for facet in FACETS}}
     for bucket in together["counted"]["buckets"]:
         name, value = bucket["key"].split(":", 1)
-        counted[name][value] = bucket["doc_count"]
+        counted.setdefault(name, {})[value] = bucket["doc_count"]
     facet_counts = {}
     for facet in FACETS:
         if facet.name in filters:
