@@ -12,13 +12,18 @@ from django.test import TestCase, override_settings
 from wagtail.models import Page
 
 from tests import test_hours
-from tests.factories import LocaleFactory
+from tests.factories import LocaleFactory, MunicipalityFactory, ServiceCategoryFactory
 from tests.search import test_directory
 from tests.support.opensearch_node import MODELSEARCH_BACKEND
 from tests.utils import make_directory, make_service
 from wagtail_ikut import hours
-from wagtail_ikut.models import PendingSearchUpdate, ServicePage, ServiceStatus
+from wagtail_ikut.models import (
+    PendingSearchUpdate,
+    ServicePage,
+    ServiceStatus,
+)
 from wagtail_ikut.search.documents import search_rows
+from wagtail_ikut.search.engine import client
 from wagtail_ikut.search.engine import index as engine_index
 from wagtail_ikut.search.engine.client import alias_name, engine
 
@@ -165,6 +170,68 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
         self.assertEqual(engine_index.reconcile(self.backend, "fi"), (0, 1))
         self.assertFalse(PendingSearchUpdate.objects.exists())
         self.assertEqual(self.found(), ["Kriisiapu"])
+
+    def test_counts_agree_with_the_database_whatever_is_selected(self):
+        housing = ServiceCategoryFactory(slug="housing", name="Asuminen")
+        health = ServiceCategoryFactory(slug="health-care", name="Terveys")
+        vantaa = MunicipalityFactory(code="092", name="Vantaa")
+        turku = MunicipalityFactory(code="853", name="Turku")
+        make_service(self.directory, "Asunto", categories=[housing], municipalities=[vantaa])
+        make_service(
+            self.directory, "Klinikka", categories=[health], municipalities=[turku], walk_in=True
+        )
+        make_service(
+            self.directory,
+            "Valtakunnallinen",
+            categories=[housing, health],
+            municipalities=[turku],
+            nationwide=True,
+            walk_in=True,
+            anonymous=True,
+        )
+        make_service(self.directory, "Ajanvarauksella", free_of_charge=True)
+        for params in (
+            {},
+            {"category": "housing"},
+            {"municipality": "092"},
+            {"category": "health-care", "municipality": "853"},
+            {"walk_in": "1", "category": "housing"},
+        ):
+            with self.subTest(**params):
+                engine_results = self.search(**params).context["results"]
+                with override_settings(WAGTAIL_IKUT={"SEARCH_BACKEND": "default"}):
+                    database_results = self.client.get(self.directory.url, params).context[
+                        "results"
+                    ]
+                self.assertEqual(database_results.searched_with, "database")
+                self.assertEqual(engine_results.total, database_results.total)
+                self.assertEqual(engine_results.facets, database_results.facets)
+                self.assertEqual(engine_results.flags, database_results.flags)
+
+    def test_an_index_of_an_older_layout_is_not_searched_until_rebuilt(self):
+        make_service(self.directory, "Kriisiapu")
+        alias = alias_name(self.backend, "fi")
+        [current] = self.backend.es.indices.get_alias(name=alias)
+        old_body = engine_index.index_body("fi")
+        del old_body["mappings"]["_meta"]
+        old = f"{alias}_old"
+        self.backend.es.indices.create(index=old, body=old_body)
+        self.backend.es.indices.update_aliases(
+            body={
+                "actions": [
+                    {"remove": {"index": current, "alias": alias}},
+                    {"add": {"index": old, "alias": alias}},
+                ]
+            }
+        )
+        client.known_aliases.clear()
+        with self.assertLogs(client.logger, "WARNING") as logs:
+            response = super(EngineMixin, self).search()
+        self.assertEqual(response.context["results"].searched_with, "database")
+        self.assertIn("ikut_reindex_services", logs.output[0])
+        self.assertEqual(engine_index.rebuild(self.backend, "fi"), 1)
+        client.forget_engine(setting="WAGTAIL_IKUT")  # as after the rest
+        self.assertEqual(self.found(q="kriisiapu"), ["Kriisiapu"])
 
 
 class EngineSettingsTests(TestCase):

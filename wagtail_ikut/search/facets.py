@@ -85,18 +85,21 @@ class MunicipalityFacet(Facet):
             }
         }
 
+    #: In an engine's index, what a service is counted under: its municipalities, or only
+    #: ``ENGINE_NATIONWIDE`` if it is nationwide, so that one aggregation counts both.
+    engine_count_field = "municipality_counts"
+    ENGINE_NATIONWIDE = "*"
+
+    @classmethod
+    def engine_count_values(cls, nationwide, municipalities):
+        return [cls.ENGINE_NATIONWIDE] if nationwide else list(municipalities)
+
     def engine_aggregation(self):
-        return {
-            "nationwide": {"filter": {"term": {"nationwide": True}}},
-            "local": {
-                "filter": {"term": {"nationwide": False}},
-                "aggs": super().engine_aggregation(),
-            },
-        }
+        return {"values": {"terms": {"field": self.engine_count_field, "size": ENGINE_BUCKETS}}}
 
     def engine_counts(self, aggregation):
-        nationwide = aggregation["nationwide"]["doc_count"]
-        local = super().engine_counts(aggregation["local"])
+        local = super().engine_counts(aggregation)
+        nationwide = local.pop(self.ENGINE_NATIONWIDE, 0)
         return {value: count + nationwide for value, count in local.items()}
 
 

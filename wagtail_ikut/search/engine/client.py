@@ -96,6 +96,14 @@ def call(backend, method, *args, **kwargs):
         raise EngineUnavailable(str(error)) from error
 
 
+def unavailable(reason):
+    """Rest the engine as after a failure, log why, and return the EngineUnavailable to raise."""
+    global _down_until
+    _down_until = time.monotonic() + ikut_settings.SEARCH_RETRY_SECONDS
+    logger.warning("Search engine unusable, using the database instead: %s", reason)
+    return EngineUnavailable(reason)
+
+
 def alias_name(backend, language_code):
     # Index names are lower case; the site's prefix is taken as the site wrote it.
     return f"{backend.index_prefix}wagtail_ikut_services_{language_code.lower()}"

@@ -2,6 +2,8 @@
 
 import datetime
 
+from wagtail.models import Page
+
 from ... import hours
 from ...models import (
     LOW_THRESHOLD_FLAGS,
@@ -10,6 +12,7 @@ from ...models import (
     ServiceStatus,
 )
 from ..documents import search_rows
+from ..facets import FACETS, MunicipalityFacet
 from .client import (
     ANALYZERS,
     EngineUnavailable,
@@ -18,7 +21,14 @@ from .client import (
     engine,
     helpers,
     known_aliases,
+    unavailable,
 )
+
+#: The version of the index layout below, kept in the mapping's ``_meta``: an index of another
+#: version is not searched until ``ikut_reindex_services`` has rebuilt it.
+MAPPING_VERSION = 2
+#: The name the flags go by among the ``counted`` values, beside the facets' names.
+FLAGS = "flag"
 
 
 def index_body(language_code):
@@ -27,7 +37,10 @@ def index_body(language_code):
     text = {"type": "text", "analyzer": analyzer}
     as_you_type = {"type": "text", "analyzer": "autocomplete", "search_analyzer": "standard"}
     # The package's own analysis (Voikko or Snowball) beside the engine's: one term a token.
+    # (Indexing their prefixes, index_prefixes, made the prefix queries no faster.)
     terms = {"type": "text", "analyzer": "whitespace"}
+    # Counted on every search: their global ordinals are built at refresh, not on a search.
+    counted = {"type": "keyword", "eager_global_ordinals": True}
     return {
         "settings": {
             "analysis": {
@@ -44,6 +57,7 @@ def index_body(language_code):
         },
         "mappings": {
             "dynamic": "strict",
+            "_meta": {"wagtail_ikut_mapping": MAPPING_VERSION},
             "properties": {
                 "title": {
                     **text,
@@ -57,11 +71,17 @@ def index_body(language_code):
                 "title_terms": terms,
                 "body_terms": terms,
                 "path": {"type": "keyword"},
+                # The page's own path and its ancestors': a directory filters by one term.
+                "ancestors": {"type": "keyword"},
                 "status": {"type": "keyword"},
-                "provider_kind": {"type": "keyword"},
-                "categories": {"type": "keyword"},
+                "provider_kind": counted,
+                "categories": counted,
                 "municipalities": {"type": "keyword"},
-                "languages": {"type": "keyword"},
+                MunicipalityFacet.engine_count_field: counted,
+                "languages": counted,
+                # "facet:value" for each facet value and "flag:name" for each low-threshold flag of
+                # the service, so that one aggregation counts them all.
+                "counted": counted,
                 "nationwide": {"type": "boolean"},
                 "open_24_7": {"type": "boolean"},
                 "closed_on_public_holidays": {"type": "boolean"},
@@ -80,17 +100,22 @@ def document(row):
     """Return what the engine holds of a service; confidential addresses stay out."""
     values = row.values
     title_terms, body_terms = row.stored_terms()
-    return {
+    municipalities = [code for code, _name in row.municipalities]
+    fields = {
         "title": values["title"],
         "body": row.body_text(),
         "category_names": [name for _slug, name in row.categories],
         "title_terms": title_terms,
         "body_terms": body_terms,
         "path": values["path"],
+        "ancestors": ancestors(values["path"]),
         "status": values["status"],
         "provider_kind": values["provider__kind"],
         "categories": [slug for slug, _name in row.categories],
-        "municipalities": [code for code, _name in row.municipalities],
+        "municipalities": municipalities,
+        MunicipalityFacet.engine_count_field: MunicipalityFacet.engine_count_values(
+            values["nationwide"], municipalities
+        ),
         "languages": [code for code, _name, _native in row.languages],
         "nationwide": values["nationwide"],
         "open_24_7": values["open_24_7"],
@@ -103,18 +128,48 @@ def document(row):
             if location["latitude"] is not None and location["longitude"] is not None
         ],
     }
+    fields["counted"] = [
+        f"{facet.name}:{value}" for facet in FACETS for value in _values(fields, facet)
+    ] + [f"{FLAGS}:{flag}" for flag in LOW_THRESHOLD_FLAGS if values[flag]]
+    return fields
+
+
+def _values(fields, facet):
+    """Return the values a facet counts a service under, as its own aggregation sees them."""
+    value = fields[getattr(facet, "engine_count_field", facet.index_field)]
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def ancestors(path):
+    """Return a page's path and its ancestors' paths, the root's first."""
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
 def ensure_index(backend, language_code):
-    """Create the language's index and alias unless they exist, so nothing auto-creates it."""
+    """Create the language's index and alias unless they exist, so nothing auto-creates it.
+
+    Raise EngineUnavailable if the alias is an index or holds an index of an older layout:
+    until ``ikut_reindex_services`` rebuilds it, the database answers.
+    """
     alias = alias_name(backend, language_code)
     if alias in known_aliases:
         return alias
-    if not call(backend, backend.es.indices.exists_alias, name=alias):
-        if call(backend, backend.es.indices.exists, index=alias):
-            raise EngineUnavailable(
-                f"{alias} is an index, not an alias: run ikut_reindex_services to rebuild it."
+    if call(backend, backend.es.indices.exists_alias, name=alias):
+        mappings = call(backend, backend.es.indices.get_mapping, index=alias)
+        versions = {
+            index["mappings"].get("_meta", {}).get("wagtail_ikut_mapping")
+            for index in mappings.values()
+        }
+        if versions != {MAPPING_VERSION}:
+            raise unavailable(
+                f"{alias} was built by another version of wagtail-ikut: run "
+                "ikut_reindex_services to rebuild it."
             )
+    elif call(backend, backend.es.indices.exists, index=alias):
+        raise unavailable(
+            f"{alias} is an index, not an alias: run ikut_reindex_services to rebuild it."
+        )
+    else:
         call(
             backend,
             backend.es.indices.create,
@@ -224,6 +279,8 @@ def rebuild(backend, language_code):
         for row in search_rows(searchable_services(language_code))
     )
     count, _errors = helpers(backend).bulk(es, actions, chunk_size=500, request_timeout=120)
+    # One segment: searches and counts then walk one set of postings and doc values.
+    es.indices.forcemerge(index=new, max_num_segments=1, request_timeout=600)
     es.indices.refresh(index=new)
     if es.indices.exists_alias(name=alias):
         old = list(es.indices.get_alias(name=alias))

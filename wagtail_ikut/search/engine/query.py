@@ -5,12 +5,14 @@ from dataclasses import dataclass, field
 from ... import hours
 from ...conf import ikut_settings
 from ...models import LOW_THRESHOLD_FLAGS
-from ..facets import FACETS
+from ..facets import ENGINE_BUCKETS, FACETS
 from .client import call
-from .index import ensure_index
+from .index import FLAGS, ensure_index
 
 #: How deep the engine pages: its default ``index.max_result_window``.
 MAX_RESULTS = 10_000
+#: More values than the facets and flags can have together.
+COUNTED_BUCKETS = len(FACETS) * ENGINE_BUCKETS + len(LOW_THRESHOLD_FLAGS)
 
 
 @dataclass
@@ -64,9 +66,51 @@ def _all_but(filters, name=None):
     return {"bool": {"filter": [value for key, value in filters.items() if key != name]}}
 
 
+def _aggregations(filters):
+    """Return the aggregations of the facet and flag counts for the facet filters ``filters``.
+
+    A facet is counted without its own selection, the flags with every selection. The flags
+    and the facets with nothing selected are counted together, by one aggregation of the
+    index's ``counted`` values: under the filter of every selection, or with no filter at all
+    when nothing is selected (the hits are then the query's, with no post filter). Each
+    selected facet has its own aggregation, under the filter of the other selections.
+    """
+    together = {"counted": {"terms": {"field": "counted", "size": COUNTED_BUCKETS}}}
+    if not filters:
+        return together
+    aggregations = {"all_facets": {"filter": _all_but(filters), "aggs": together}}
+    for facet in FACETS:
+        if facet.name in filters:
+            aggregations[f"all_but_{facet.name}"] = {
+                "filter": _all_but(filters, facet.name),
+                "aggs": facet.engine_aggregation(),
+            }
+    return aggregations
+
+
+def _counts(aggregations, filters):
+    """Return the facet counts and the flag counts of a response's ``aggregations``."""
+    together = aggregations["all_facets"] if filters else aggregations
+    counted = {FLAGS: {}, **{facet.name: {} for facet in FACETS}}
+    for bucket in together["counted"]["buckets"]:
+        name, value = bucket["key"].split(":", 1)
+        counted.setdefault(name, {})[value] = bucket["doc_count"]
+    facet_counts = {}
+    for facet in FACETS:
+        if facet.name in filters:
+            facet_counts[facet.name] = facet.engine_counts(aggregations[f"all_but_{facet.name}"])
+        else:
+            # The buckets as the facet's own aggregation would give them.
+            buckets = [
+                {"key": key, "doc_count": count} for key, count in counted[facet.name].items()
+            ]
+            facet_counts[facet.name] = facet.engine_counts({"values": {"buckets": buckets}})
+    return facet_counts, {flag: counted[FLAGS].get(flag, 0) for flag in LOW_THRESHOLD_FLAGS}
+
+
 def _query(search, cleaned):
     """Return the text and the filters every count shares: the directory, flags, open now."""
-    shared = [{"prefix": {"path": search.directory.path}}]
+    shared = [{"term": {"ancestors": search.directory.path}}]
     shared += [{"term": {flag: True}} for flag in LOW_THRESHOLD_FLAGS if cleaned.get(flag)]
     if cleaned.get("open_now"):
         shared.append(hours.engine_open_filter(search.now))
@@ -102,24 +146,18 @@ def search_body(search, offset, size):
     """Return the request body of a directory search: one page of hits, facets and flags."""
     # Facets are counted without their own selection, so they filter after the query.
     filters = _facet_filters(search.cleaned)
-    aggregations = {
-        facet.name: {"filter": _all_but(filters, facet.name), "aggs": facet.engine_aggregation()}
-        for facet in FACETS
-    }
-    aggregations["flags"] = {
-        "filter": _all_but(filters),
-        "aggs": {flag: {"filter": {"term": {flag: True}}} for flag in LOW_THRESHOLD_FLAGS},
-    }
-    return {
+    body = {
         "query": _query(search, search.cleaned),
-        "post_filter": _all_but(filters),
-        "aggs": aggregations,
+        "aggs": _aggregations(filters),
         "sort": _sort(search),
         "from": offset,
         "size": size,
         "track_total_hits": True,
         "_source": False,
     }
+    if filters:
+        body["post_filter"] = _all_but(filters)
+    return body
 
 
 def search(backend, search, offset, size):
@@ -131,12 +169,12 @@ def search(backend, search, offset, size):
         body=search_body(search, offset, size),
         request_timeout=ikut_settings.SEARCH_TIMEOUT,
     )
-    aggs = response["aggregations"]
+    facet_counts, flag_counts = _counts(response["aggregations"], _facet_filters(search.cleaned))
     return EngineResults(
         ids=[int(hit["_id"]) for hit in response["hits"]["hits"]],
         total=response["hits"]["total"]["value"],
-        facet_counts={facet.name: facet.engine_counts(aggs[facet.name]) for facet in FACETS},
-        flag_counts={flag: aggs["flags"][flag]["doc_count"] for flag in LOW_THRESHOLD_FLAGS},
+        facet_counts=facet_counts,
+        flag_counts=flag_counts,
     )
 
 
@@ -160,7 +198,7 @@ def suggest(backend, directory, text, limit):
         "query": {
             "bool": {
                 "must": [{"match": {"title.autocomplete": {"query": text, "operator": "and"}}}],
-                "filter": [{"prefix": {"path": directory.path}}],
+                "filter": [{"term": {"ancestors": directory.path}}],
             }
         },
         "sort": ["_score", {"title.sort": "asc"}],
