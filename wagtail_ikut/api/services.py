@@ -19,6 +19,7 @@ from ..models import (
 from ..models.base import get_base_page_model
 from ..models.services import ServiceDirectoryPageMixin
 from ..search.directory import DirectorySearch
+from ..search.documents import public
 from ..search.facets import FACETS
 from . import schemas
 
@@ -68,7 +69,7 @@ ServiceSearchParams = create_model(
 
 def directory_or_404(directory_id):
     """Return the published, public directory page with this id."""
-    pages = get_base_page_model().objects.live().public().select_related("locale")
+    pages = public(get_base_page_model().objects.live()).select_related("locale")
     directory = pages.filter(pk=directory_id).first() if 0 < directory_id <= MAX_PAGE_ID else None
     directory = directory.specific if directory else None
     if not isinstance(directory, ServiceDirectoryPageMixin):
@@ -238,8 +239,7 @@ def location_data(location):
 def public_services():
     """Return the services the public may read: published, not expired, public, not ended."""
     return (
-        ServicePage.objects.live()
-        .public()
+        public(ServicePage.objects.live())
         .exclude(status=ServiceStatus.ENDED)
         .exclude(expire_at__lte=timezone.now())
     )

@@ -23,6 +23,7 @@ from ..models import (
 )
 from . import geo, service_index, text
 from .analysis import query_words
+from .documents import public
 from .engine import client as engine_client
 from .engine import query as engine_query
 from .facets import FACETS, flag_label, language_label
@@ -125,8 +126,7 @@ class DirectoryResults:
 def directory_services(directory):
     """Return the published, public, not ended services below a directory, in its language."""
     return (
-        ServicePage.objects.live()
-        .public()
+        public(ServicePage.objects.live())
         .descendant_of(directory)
         .filter(locale_id=directory.locale_id)
         .exclude(status=ServiceStatus.ENDED)

@@ -11,7 +11,7 @@ from ...models import (
     ServicePage,
     ServiceStatus,
 )
-from ..documents import search_rows
+from ..documents import public, search_rows
 from ..facets import FACETS, MunicipalityFacet
 from .client import (
     ANALYZERS,
@@ -256,8 +256,7 @@ def catch_up(backend, limit=100):
 
 def searchable_services(language_code):
     return (
-        ServicePage.objects.live()
-        .public()
+        public(ServicePage.objects.live())
         .filter(locale__language_code=language_code)
         .exclude(status=ServiceStatus.ENDED)
     )
