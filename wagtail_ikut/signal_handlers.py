@@ -1,7 +1,7 @@
 """Keep derived data in step when editors publish, unpublish, move, delete or rename things."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import (
@@ -13,6 +13,7 @@ from .models import (
     ServicePage,
     TargetGroup,
 )
+from .models.base import get_base_page_model
 from .search import documents
 from .search.engine import index as engine_index
 
@@ -46,7 +47,7 @@ def reindex_moved_services(sender, instance, **kwargs):
 def reindex_restricted_services(sender, instance, **kwargs):
     # A view restriction hides the services below its page from the public, and lifting it
     # shows them again; no one publishes anything for either.
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = get_base_page_model().objects.filter(pk=instance.page_id).first()
     if page is not None:
         index(ServicePage.objects.descendant_of(page, inclusive=True))
 

@@ -3,33 +3,15 @@
 scripts/run-tests starts the node and sets IKUT_OPENSEARCH_URL, as for tests/search/test_engine.py.
 """
 
-import uuid
-
-from django.test import override_settings
-
 from tests.api.test_services import ApiTestCase, shelter_location
 from tests.factories import ServiceCategoryFactory
-from tests.search.test_engine import engine_settings, opensearch_url
+from tests.search.test_engine import EngineIndexMixin
 from tests.utils import make_service
-from wagtail_ikut.search.engine.client import engine
 
 
-class EngineSearchTests(ApiTestCase):
-    def setUp(self):
-        self.prefix = f"ikut-api-{uuid.uuid4().hex[:12]}-"
-        settings = override_settings(**engine_settings(opensearch_url(), self.prefix))
-        settings.enable()
-        self.addCleanup(settings.disable)
-        self.backend = engine()
-        self.addCleanup(self.delete_indexes)
-        super().setUp()
-
-    def delete_indexes(self):
-        for index in self.backend.es.indices.get(index=f"{self.prefix}*"):
-            self.backend.es.indices.delete(index=index)
-
+class EngineSearchTests(EngineIndexMixin, ApiTestCase):
     def search(self, **params):
-        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        self.refresh()
         found = super().search(**params)
         self.assertEqual(found["searched_with"], "engine")
         return found

@@ -52,8 +52,8 @@ def opensearch_url():
     return url
 
 
-class EngineMixin:
-    """Run a directory test case with the directory on the engine."""
+class EngineIndexMixin:
+    """Point the package at the real node, under index names of the test's own."""
 
     def setUp(self):
         self.prefix = f"ikut-test-{uuid.uuid4().hex[:12]}-"
@@ -68,12 +68,20 @@ class EngineMixin:
         for index in self.backend.es.indices.get(index=f"{self.prefix}*"):
             self.backend.es.indices.delete(index=index)
 
-    def suggested(self, text):
+    def refresh(self):
+        """Make what was written searchable now, not after the engine's refresh interval."""
         self.backend.es.indices.refresh(index=f"{self.prefix}*")
+
+
+class EngineMixin(EngineIndexMixin):
+    """Run a directory test case with the directory on the engine."""
+
+    def suggested(self, text):
+        self.refresh()
         return super().suggested(text)
 
     def search(self, **params):
-        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        self.refresh()
         response = super().search(**params)
         self.assertEqual(response.context["results"].searched_with, "engine")
         return response
@@ -85,7 +93,7 @@ class EngineHoursMixin(EngineMixin):
     def status(self, page, moment):
         status = super().status(page, moment)
         engine_index.update(list(search_rows(ServicePage.objects.filter(pk=page.pk))))
-        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+        self.refresh()
         query = {"bool": {"filter": [{"ids": {"values": [str(page.pk)]}}]}}
         query["bool"]["filter"].append(hours.engine_open_filter(moment))
         found = self.backend.es.count(

@@ -313,7 +313,7 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
     @path("suggest/", name="suggest")
     def suggest(self, request):
         """Answer as-you-type suggestions of service titles, as JSON."""
-        from ..search.directory import suggestions
+        from ..search.suggestions import suggestions
 
         return JsonResponse({"suggestions": suggestions(self, request, request.GET.get("q"))})
 

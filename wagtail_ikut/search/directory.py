@@ -338,47 +338,6 @@ class DirectorySearch:
         )
 
 
-#: How many suggestions one request answers with.
-SUGGESTIONS = 8
-
-
-def suggestions(directory, request, text):
-    """Return the categories and services whose names match what was typed, with addresses."""
-    text = (text or "").strip()[:MAX_QUERY_LENGTH]
-    if not text:
-        return []
-    directory_url = directory.get_url(request)
-    categories = [
-        {
-            "kind": "category",
-            "title": name,
-            "url": f"{directory_url}?{QueryDict.fromkeys(['category'], slug).urlencode()}",
-        }
-        for slug, name in ServiceCategory.objects.filter(
-            locale_id=directory.locale_id, name__icontains=text
-        )
-        .order_by("name")
-        .values_list("slug", "name")[:SUGGESTIONS]
-    ]
-    services = directory_services(directory)
-    backend = engine_client.engine()
-    pages = None
-    if backend is not None and engine_client.available():
-        try:
-            ids = engine_query.suggest(backend, directory, text, SUGGESTIONS)
-        except engine_client.EngineUnavailable:
-            pass  # logged where it failed; the database answers instead
-        else:
-            found = services.in_bulk(ids)
-            pages = [found[pk] for pk in ids if pk in found]
-    if pages is None:
-        pages = services.filter(title__icontains=text).order_by("title")[:SUGGESTIONS]
-    services = [
-        {"kind": "service", "title": page.title, "url": page.get_url(request)} for page in pages
-    ]
-    return (categories + services)[:SUGGESTIONS]
-
-
 def page_number_or_first(value):
     try:
         return max(int(value), 1)

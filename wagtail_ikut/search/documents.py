@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from ..models import (
     LOW_THRESHOLD_FLAGS,
@@ -16,6 +16,7 @@ from ..models import (
     ServiceSearchDocument,
     ServiceStatus,
 )
+from ..models.base import get_base_page_model
 from .analysis import analyse
 
 #: Services read at a time: few queries each, and bounded memory however many there are.
@@ -119,7 +120,7 @@ def restricted_paths():
     # Not a join from the restrictions to the pages, as Wagtail's PageQuerySet.public() makes:
     # SQLite has no statistics for an empty table and reads every page for it (10 ms at 20,000
     # services, 40 ms at 100,000).
-    pages = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page"))
+    pages = get_base_page_model().objects.filter(pk__in=PageViewRestriction.objects.values("page"))
     return tuple(pages.values_list("path", flat=True))
 
 

@@ -2,8 +2,6 @@
 
 import datetime
 
-from wagtail.models import Page
-
 from ... import hours
 from ...models import (
     LOW_THRESHOLD_FLAGS,
@@ -11,6 +9,7 @@ from ...models import (
     ServicePage,
     ServiceStatus,
 )
+from ...models.base import get_base_page_model
 from ..documents import public, search_rows
 from ..facets import FACETS, MunicipalityFacet
 from .client import (
@@ -142,7 +141,8 @@ def _values(fields, facet):
 
 def ancestors(path):
     """Return a page's path and its ancestors' paths, the root's first."""
-    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    step = get_base_page_model().steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
 def ensure_index(backend, language_code):
