@@ -260,10 +260,7 @@ class DirectorySearch:
 
     def matching(self, index, cleaned, text_bits):
         """Return the bit set of the services matching everything in ``cleaned``."""
-        return all_of(
-            self.shared(index, cleaned, text_bits),
-            (facet.bits(index, cleaned[facet.name]) for facet in FACETS if cleaned.get(facet.name)),
-        )
+        return all_of(self.shared(index, cleaned, text_bits), selected(index, cleaned).values())
 
     def shared(self, index, cleaned, text_bits):
         """Return the bit set of the services matching ``cleaned`` but its facets: the
@@ -283,16 +280,12 @@ class DirectorySearch:
         groups = self.word_groups
         text_bits = index.bits_of(text.matches(groups)) if groups else None
         shared = self.shared(index, self.cleaned, text_bits)
-        selected = {
-            facet.name: facet.bits(index, self.cleaned[facet.name])
-            for facet in FACETS
-            if self.cleaned.get(facet.name)
-        }
-        found = all_of(shared, selected.values())
+        chosen = selected(index, self.cleaned)
+        found = all_of(shared, chosen.values())
         # Each facet is counted with every filter but its own, so its other values stay open.
         facet_counts = {
             facet.name: facet.counts(
-                index, all_of(shared, (v for k, v in selected.items() if k != facet.name))
+                index, all_of(shared, (v for k, v in chosen.items() if k != facet.name))
             )
             for facet in FACETS
         }
@@ -336,6 +329,16 @@ class DirectorySearch:
             lambda cleaned: engine_query.count(backend, self, cleaned),
             "engine",
         )
+
+
+def selected(index, cleaned):
+    """Return, for each facet with values in ``cleaned``, the bit set of the services having
+    any of them."""
+    return {
+        facet.name: facet.bits(index, cleaned[facet.name])
+        for facet in FACETS
+        if cleaned.get(facet.name)
+    }
 
 
 def page_number_or_first(value):
