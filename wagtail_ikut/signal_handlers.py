@@ -26,6 +26,9 @@ NAMED_IN_SERVICES = {
     Language: "languages",
 }
 
+#: Snippets whose values the directory's search form offers.
+VOCABULARIES = (ServiceCategory, Municipality, Language)
+
 
 def index(services):
     """Write the services to the database's index and to the search engine, if there is one."""
@@ -64,6 +67,12 @@ def reindex_services_naming(sender, instance, created, **kwargs):
         index(ServicePage.objects.live().filter(**{relation: instance}))
 
 
+def vocabulary_changed(sender, instance, **kwargs):
+    # The search form's choices are kept in each process under the token (and the service
+    # index reads the facet values again): an added, renamed or deleted value shows at once.
+    ServiceIndexVersion.bump()
+
+
 def register_signal_handlers():
     for signal in (page_published, page_unpublished):
         signal.connect(index_published_service, sender=ServicePage)
@@ -73,3 +82,6 @@ def register_signal_handlers():
         signal.connect(reindex_restricted_services, sender=PageViewRestriction)
     for model in NAMED_IN_SERVICES:
         post_save.connect(reindex_services_naming, sender=model)
+    for model in VOCABULARIES:
+        for signal in (post_save, post_delete):
+            signal.connect(vocabulary_changed, sender=model)

@@ -11,6 +11,7 @@ from tests.factories import ServiceCategoryFactory
 from tests.search.test_directory import DirectoryTestCase
 from tests.utils import make_service
 from wagtail_ikut.models import OpeningHours, ServiceIndexVersion, ServiceLocation
+from wagtail_ikut.search import directory
 from wagtail_ikut.search.service_index import ServiceIndex, positions_of, to_bits
 
 
@@ -112,3 +113,22 @@ class FreshnessTests(DirectoryTestCase):
         self.assertEqual(self.facet(self.search(), "category"), {"housing": 1, "legal-advice": 1})
         housing.delete()
         self.assertEqual(self.facet(self.search(), "category"), {"legal-advice": 1})
+
+    def test_a_category_added_or_renamed_after_a_search_is_offered_by_the_next(self):
+        make_service(self.directory, "Kriisipuhelin")
+        self.search()
+        housing = ServiceCategoryFactory(slug="housing", name="Asuminen")
+        self.assertEqual(self.category_choices()["housing"], "Asuminen")
+        housing.name = "Asunnot"
+        housing.save()
+        self.assertEqual(self.category_choices()["housing"], "Asunnot")
+
+    def test_the_vocabularies_are_read_once_until_something_changes(self):
+        ServiceCategoryFactory(slug="housing")
+        self.search()
+        with mock.patch.object(directory, "vocabularies", side_effect=AssertionError) as read:
+            self.search(category="housing")
+        read.assert_not_called()
+
+    def category_choices(self):
+        return dict(self.search().context["results"].form.fields["category"].choices)

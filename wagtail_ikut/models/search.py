@@ -46,11 +46,13 @@ class PendingSearchUpdate(models.Model):
 
 
 class ServiceIndexVersion(models.Model):
-    """One row whose token changes with every write to the database's index of services.
+    """One row whose token changes with every write to the database's index of services and
+    to the directory's vocabularies (categories, municipalities, languages).
 
-    Each process keeps the facet index of the directory in memory (search/service_index.py)
-    and rebuilds it when the token differs. A random token, not a counter: a rolled-back
-    transaction can restore an old counter value over different data, never an old token.
+    Each process keeps the facet index of the directory and the search form's vocabularies in
+    memory (search/service_index.py) and reads them again when the token differs. A random
+    token, not a counter: a rolled-back transaction can restore an old counter value over
+    different data, never an old token.
     """
 
     token = models.UUIDField(default=uuid.uuid4)

@@ -17,6 +17,7 @@ from ..models import (
     Municipality,
     Organisation,
     ServiceCategory,
+    ServiceIndexVersion,
     ServiceLocation,
     ServicePage,
     ServiceStatus,
@@ -27,7 +28,7 @@ from .documents import public
 from .engine import client as engine_client
 from .engine import query as engine_query
 from .facets import FACETS, flag_label, language_label
-from .service_index import all_of
+from .service_index import all_of, kept
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
@@ -51,21 +52,11 @@ class DirectoryQueryForm(forms.Form):
         strip=True,
     )
 
-    def __init__(self, data, locale):
+    def __init__(self, data, vocabularies):
         super().__init__(data)
-        # Lists, read once: the choices also label the facets.
-        self.fields["category"].choices = list(
-            ServiceCategory.objects.filter(locale=locale).values_list("slug", "name")
-        )
-        self.fields["municipality"].choices = list(
-            Municipality.objects.filter(locale=locale).values_list("code", "name")
-        )
-        self.fields["language"].choices = [
-            (code, language_label(native_name, name))
-            for code, native_name, name in Language.objects.filter(locale=locale).values_list(
-                "code", "native_name", "name"
-            )
-        ]
+        # The choices also label the facets.
+        for name, choices in vocabularies.items():
+            self.fields[name].choices = choices
         for name in LOW_THRESHOLD_FLAGS:
             self.fields[name] = forms.BooleanField(required=False, label=flag_label(name))
         self.notices = []
@@ -123,6 +114,24 @@ class DirectoryResults:
         return bool(self.query_string)
 
 
+def vocabularies(locale_id):
+    """Return the choices of the form's vocabularies in a locale, by field name."""
+    return {
+        "category": list(
+            ServiceCategory.objects.filter(locale_id=locale_id).values_list("slug", "name")
+        ),
+        "municipality": list(
+            Municipality.objects.filter(locale_id=locale_id).values_list("code", "name")
+        ),
+        "language": [
+            (code, language_label(native_name, name))
+            for code, native_name, name in Language.objects.filter(locale_id=locale_id).values_list(
+                "code", "native_name", "name"
+            )
+        ],
+    }
+
+
 def directory_services(directory):
     """Return the published, public, not ended services below a directory, in its language."""
     return (
@@ -153,7 +162,16 @@ class DirectorySearch:
 
     def __init__(self, directory, params, language_code):
         self.directory = directory
-        self.form = DirectoryQueryForm(params, directory.locale)
+        # Read once: the vocabularies and the service index are kept for as long as it holds.
+        self.token = ServiceIndexVersion.current()
+        self.form = DirectoryQueryForm(
+            params,
+            kept(
+                self.token,
+                ("vocabularies", directory.locale_id),
+                lambda: vocabularies(directory.locale_id),
+            ),
+        )
         self.form.is_valid()
         self.cleaned = self.form.cleaned_data
         self.notices = list(self.form.notices)
@@ -193,17 +211,6 @@ class DirectorySearch:
             except engine_client.EngineUnavailable:
                 pass  # logged where it failed; the database answers instead
         return self.run_in_database(page_number, per_page)
-
-    def services(self, ids):
-        """Return the services with these ids, in this order, with what a result shows.
-
-        Read through the directory's own rules: a service unpublished or ended since an index
-        last heard of it stays out, as does one deleted.
-        """
-        services = with_details(
-            directory_services(self.directory).filter(pk__in=ids), places=bool(self.near)
-        ).in_bulk()
-        return [services[pk] for pk in ids if pk in services]
 
     def results(self, page, total, facet_counts, flag_counts, count, searched_with):
         """Assemble what the template shows; ``count`` counts a search with other filters."""
@@ -276,7 +283,7 @@ class DirectorySearch:
         return found
 
     def run_in_database(self, page_number, per_page):
-        index = service_index.current_index()
+        index = service_index.current_index(self.token)
         groups = self.word_groups
         text_bits = index.bits_of(text.matches(groups)) if groups else None
         shared = self.shared(index, self.cleaned, text_bits)
@@ -299,7 +306,8 @@ class DirectorySearch:
             ids = index.by_title_words(titles, found, start, per_page)
         else:
             ids = index.in_title_order(found, start, per_page)
-        page.object_list = self.services(ids)
+        # The index is as fresh as the token read for this search: its ids need no second look.
+        page.object_list = in_order(ServicePage.objects.all(), ids, places=bool(self.near))
         return self.results(
             page,
             total,
@@ -320,7 +328,11 @@ class DirectorySearch:
         page = paginator.get_page(page_number)
         if page.start_index() - 1 != offset and page.object_list:
             found = engine_query.search(backend, self, page.start_index() - 1, per_page)
-        page.object_list = self.services(found.ids)
+        # The engine may not yet have heard of a service unpublished or ended a moment ago,
+        # or deleted: the directory's own rules leave it out.
+        page.object_list = in_order(
+            directory_services(self.directory), found.ids, places=bool(self.near)
+        )
         return self.results(
             page,
             found.total,
@@ -363,6 +375,13 @@ SUMMARY_FIELDS = (
     "provider__name",
     *LOW_THRESHOLD_FLAGS,
 )
+
+
+def in_order(queryset, ids, places):
+    """Return the services of ``queryset`` with these ids, in this order, with what a result
+    shows."""
+    services = with_details(queryset.filter(pk__in=ids), places).in_bulk()
+    return [services[pk] for pk in ids if pk in services]
 
 
 def with_details(queryset, places):

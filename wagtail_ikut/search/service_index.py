@@ -5,7 +5,8 @@ tens of milliseconds a facet over ten thousand services, and a results page coun
 and seven flags. Here each facet value, flag and directory is a bit set over the services, so a
 count is an AND and a ``bit_count`` of a few kilobytes. Each process builds the index on first
 use and again whenever ServiceIndexVersion's token changes, which every write to the database's
-index of services does; the text matches and "open now" still come from SQL on each search.
+index of services and to a vocabulary does; the text matches and "open now" still come from SQL
+on each search.
 
 A service's position is its place in title order, so the set bits of a result are in title
 order too.
@@ -18,7 +19,6 @@ from itertools import chain, islice, repeat
 from .. import hours
 from ..models import (
     LOW_THRESHOLD_FLAGS,
-    ServiceIndexVersion,
     ServiceLocation,
     ServicePage,
 )
@@ -186,14 +186,21 @@ class ServiceIndex:
         return [self.ids[n] for n in chosen]
 
 
-_current = None
+#: What this process derived from the database when ServiceIndexVersion had ``token``.
+_kept = {"token": object(), "values": {}}
 
 
-def current_index():
-    """Return the index as the database has it now, rebuilding it if it has changed."""
-    global _current
-    token = ServiceIndexVersion.current()
-    index = _current
-    if index is None or index.token != token:
-        index = _current = ServiceIndex(token)
-    return index
+def kept(token, key, build):
+    """Return what ``build()`` returns, built once a process for ``key`` until the token
+    changes."""
+    if _kept["token"] != token:
+        _kept.update(token=token, values={})
+    values = _kept["values"]
+    if key not in values:
+        values[key] = build()
+    return values[key]
+
+
+def current_index(token):
+    """Return the index as the database has it at ``token``, rebuilding it if it has changed."""
+    return kept(token, "index", lambda: ServiceIndex(token))
