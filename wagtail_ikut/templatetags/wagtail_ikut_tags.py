@@ -19,8 +19,14 @@ def quick_exit_url():
 
 @register.simple_tag
 def page_translations(page):
-    """Return the live versions of ``page`` in every language, the current one included."""
-    return page.get_translations(inclusive=True).live().select_related("locale")
+    """Return the live versions of ``page`` in every language, the current one included,
+    with what a link to each needs: its URL path and language."""
+    return (
+        page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .only("url_path", "locale__language_code")
+    )
 
 
 @register.simple_tag
