@@ -41,7 +41,6 @@ class Engine:
     min_java: int
     max_java: int  # the newest JDK it is run on when there is one from min_java to this
     modelsearch_backend: str
-    client_requirement: str
 
 
 ENGINES = {
@@ -55,8 +54,8 @@ ENGINES = {
         config_file="opensearch.yml",
         min_java=21,  # the 3.x runner is compiled for Java 21
         max_java=999,  # the newest
+        # opensearch-py 3 (pyproject) rejects the opensearch2 backend.
         modelsearch_backend="modelsearch.backends.opensearch3",
-        client_requirement="opensearch-py>=3,<4",  # opensearch-py 3 rejects opensearch2
     ),
     "elasticsearch7": Engine(
         name="elasticsearch7",
@@ -70,9 +69,9 @@ ENGINES = {
         # nearest to what it was made for.
         min_java=11,
         max_java=17,
+        # Its client stays below 7.14 (pyproject): later ones refuse a node that does not say
+        # it is Elastic's default distribution.
         modelsearch_backend="modelsearch.backends.elasticsearch7",
-        # 7.14+ refuses a node that does not say it is Elastic's default distribution.
-        client_requirement="elasticsearch>=7.10,<7.14",
     ),
 }
 #: The engine the tests run against: IKUT_TEST_ENGINE, OpenSearch unless set.
