@@ -42,18 +42,28 @@ def package_search(directory, params):
     return DirectorySearch(directory, query, directory.locale.language_code)
 
 
-def time_queries(directories, queries, repeat, seed, run):
-    """Time ``run(directory, params)`` for every query ``repeat`` times after a warm-up pass;
-    return the milliseconds by kind."""
-    samples = {kind: [] for kind, _code, _params in queries}
+def time_queries(directories, queries, repeat, seed, runs):
+    """Time each of ``runs`` ({name: run(directory, params)}) on every query ``repeat`` times
+    after a warm-up pass; return the milliseconds by name and kind.
+
+    The runs take turns on each query, in a shuffled order, so that each meets the engine and
+    the database as warm as the others: timed one after the other, the last would find the
+    engine's caches warmed by the others' passes.
+    """
+    samples = {name: {kind: [] for kind, _code, _params in queries} for name in runs}
     for _kind, code, params in queries:
-        run(directories[code], params)
+        for run in runs.values():
+            run(directories[code], params)
     order = list(queries) * repeat
-    random.Random(seed).shuffle(order)
+    shuffle = random.Random(seed).shuffle
+    shuffle(order)
     for kind, code, params in order:
-        started = time.perf_counter()
-        run(directories[code], params)
-        samples[kind].append((time.perf_counter() - started) * 1000)
+        names = list(runs)
+        shuffle(names)
+        for name in names:
+            started = time.perf_counter()
+            runs[name](directories[code], params)
+            samples[name][kind].append((time.perf_counter() - started) * 1000)
     return samples
 
 
@@ -107,17 +117,16 @@ def run_size(size, args):
         index, body = bodies[id(params)]
         took.append(backend.es.search(index=index, body=body)["took"])
 
-    def timed(run, repeat=args.repeat):
-        return summary(time_queries(directories, queries, repeat, args.seed, run))
+    def timed(runs, repeat=args.repeat):
+        samples = time_queries(directories, queries, repeat, args.seed, runs)
+        return {name: summary(by_kind) for name, by_kind in samples.items()}
 
-    log(f"{size}: timing {len(queries)} searches x {args.repeat}: package, rendered, raw")
+    log(f"{size}: timing {len(queries)} searches x {args.repeat}: package, rendered, raw in turn")
     result = {
         "services": size,
         "indexed": indexed,
         "bulk_index_seconds": round(bulk_seconds, 1),
-        "package": timed(through_package),
-        "rendered": timed(rendered),
-        "raw": timed(raw),
+        **timed({"package": through_package, "rendered": rendered, "raw": raw}),
     }
     result["raw"]["engine_took_p50_ms"], result["raw"]["engine_took_p95_ms"] = percentiles(took)
     result["overhead_p50"] = round(result["package"]["p50_ms"] / result["raw"]["p50_ms"], 2)
@@ -129,7 +138,7 @@ def run_size(size, args):
             results = package_search(directory, params).run(params.get("page"), 20)
             assert results.searched_with == "database", params
 
-        result["database"] = timed(in_database, args.database_repeat)
+        result["database"] = timed({"database": in_database}, args.database_repeat)["database"]
     log(
         f"{size}: package p50/p95 {result['package']['p50_ms']}/{result['package']['p95_ms']} ms, "
         f"raw {result['raw']['p50_ms']}/{result['raw']['p95_ms']} ms, database "
