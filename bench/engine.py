@@ -174,7 +174,7 @@ def main():
     started = time.perf_counter()
     node_dir = DATA / "opensearch"
     try:
-        log("starting an OpenSearch node")
+        log(f"starting a node of {opensearch_node.ENGINE.label}")
         url = opensearch_node.start(node_dir)
         sizes = run_sizes(
             "engine",
@@ -190,7 +190,7 @@ def main():
         json.dumps(
             {
                 "sizes": sizes,
-                "engine": f"OpenSearch {opensearch_node.RUNNER_VERSION.rsplit('.', 1)[0]}",
+                "engine": opensearch_node.ENGINE.label,
                 "seed": args.seed,
                 "run_seconds": round(time.perf_counter() - started, 1),
             }

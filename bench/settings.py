@@ -44,10 +44,14 @@ LOGGING = {
 # bench/engine.py: the directory on the OpenSearch node it started; Wagtail's own page index
 # stays in the database, as the engine comparison is about the directory.
 if os.environ.get("BENCH_ENGINE_URL"):
+    from tests.support import opensearch_node
+
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"},
         "engine": {
-            "BACKEND": "modelsearch.backends.opensearch3",
+            # The backend that pairs with the node tests/support/opensearch_node.py starts
+            # (IKUT_TEST_ENGINE picks it, OpenSearch 3 unless set).
+            "BACKEND": opensearch_node.MODELSEARCH_BACKEND,
             "URLS": [os.environ["BENCH_ENGINE_URL"]],
             "INDEX_PREFIX": "bench-",
             "AUTO_UPDATE": False,

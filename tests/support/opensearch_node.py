@@ -76,7 +76,6 @@ ENGINES = {
 }
 #: The engine the tests run against: IKUT_TEST_ENGINE, OpenSearch unless set.
 ENGINE = ENGINES[os.environ.get("IKUT_TEST_ENGINE") or "opensearch"]
-RUNNER_VERSION = ENGINE.runner_version
 MODELSEARCH_BACKEND = ENGINE.modelsearch_backend
 CLUSTER_NAME = "wagtail-ikut-test"
 PORTS = range(9200, 9300)  # the runner binds -baseHttpPort + 1 and never goes past 9299
