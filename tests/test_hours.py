@@ -22,9 +22,11 @@ from wagtail_ikut.models import (
     OpeningHours,
     OpeningHoursException,
     ServiceDirectoryPage,
+    ServiceIndexVersion,
     ServicePage,
     ServiceStatus,
 )
+from wagtail_ikut.search.service_index import ServiceIndex
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 UTC = datetime.UTC
@@ -83,6 +85,8 @@ class HoursTestCase(TestCase):
             **fields,
         )
         self.directory.add_child(instance=page)
+        # Published as an editor would, so that the directory's index holds it.
+        page.save_revision().publish()
         return page
 
     def office(self, **fields):
@@ -94,20 +98,30 @@ class HoursTestCase(TestCase):
         return self.service(hours=weekly(EVERY_DAY, "20:00", "08:00"), **fields)
 
     def status(self, page, moment):
-        """Return ``status_at``, after checking that ``open_at`` (the directory's filter) and
-        ``current_statuses`` (its result list) give the same answer."""
+        """Return ``status_at``, after checking that ``open_at`` (the directory's filter),
+        ``current_statuses`` (its results on the engine) and the service index (its results on
+        the database) give the same answer."""
         page = ServicePage.objects.get(pk=page.pk)
         status = status_at(page, moment)
         listed = page in open_at(ServicePage.objects.all(), moment)
         self.assertEqual(
             listed, status.is_open, f"status_at and open_at disagree at {moment.isoformat()}"
         )
+        expected = (status.is_open, status.by_appointment)
         current = current_statuses([page], moment)[page.pk]
         self.assertEqual(
             (current.is_open, current.by_appointment),
-            (status.is_open, status.by_appointment),
+            expected,
             f"status_at and current_statuses disagree at {moment.isoformat()}",
         )
+        index = ServiceIndex(ServiceIndexVersion.current())
+        if page.pk in index.position:  # an ended service is never a result
+            indexed = index.statuses([page.pk], moment)[page.pk]
+            self.assertEqual(
+                (indexed.is_open, indexed.by_appointment),
+                expected,
+                f"status_at and the service index disagree at {moment.isoformat()}",
+            )
         return status
 
     def assertOpen(self, page, moment):

@@ -242,34 +242,40 @@ def _running_q(t, started_yesterday):
     return Q(opens__lte=t) & (Q(closes__gt=t) | past_midnight)
 
 
-def _started_on_q(day, t, started_yesterday):
-    """Return a Q for pages with a period starting on ``day`` that runs at wall time ``t``."""
+def _started_on_q(day, t, started_yesterday, walk_in):
+    """Return a Q for pages with a period starting on ``day`` that runs at wall time ``t``,
+    open to walk-in visits if ``walk_in``."""
     running = _running_q(t, started_yesterday)
     # Uncorrelated subqueries: the database reads each once a statement, not once a service.
     covered = OpeningHoursException.objects.filter(start_date__lte=day, end_date__gte=day)
-    weekly = Q(
-        pk__in=OpeningHours.objects.filter(weekday=day.weekday()).filter(running).values("page")
-    ) & ~Q(pk__in=covered.values("page"))
+    weekly_hours = OpeningHours.objects.filter(weekday=day.weekday()).filter(running)
+    special_hours = covered.exclude(kind=CLOSED).filter(running)
+    if walk_in:
+        weekly_hours = weekly_hours.filter(by_appointment=False)
+        special_hours = special_hours.exclude(kind=BY_APPOINTMENT)
+    weekly = Q(pk__in=weekly_hours.values("page")) & ~Q(pk__in=covered.values("page"))
     if is_public_holiday(day):
         weekly &= Q(closed_on_public_holidays=False)
     special = ~Q(pk__in=covered.filter(kind=CLOSED).values("page")) & Q(
-        pk__in=covered.exclude(kind=CLOSED).filter(running).values("page")
+        pk__in=special_hours.values("page")
     )
     return weekly | special
 
 
-def open_at(queryset, moment=None):
+def open_at(queryset, moment=None, walk_in=False):
     """Filter a ServicePage queryset to the services open at ``moment`` (now by default).
 
     The same answer as ``status_at(page, moment).is_open``, in one SQL query. By-appointment
     periods count as open: the service is working and reachable, and the list marks them.
+    With ``walk_in``, only the services open then without an appointment: the same answer as
+    ``is_open and not by_appointment``.
     """
     now = _wall(moment or timezone.now())
     today, t = now.date(), now.time()
     return queryset.filter(status=ServiceStatus.ACTIVE).filter(
         Q(open_24_7=True)
-        | _started_on_q(today, t, started_yesterday=False)
-        | _started_on_q(today - ONE_DAY, t, started_yesterday=True)
+        | _started_on_q(today, t, started_yesterday=False, walk_in=walk_in)
+        | _started_on_q(today - ONE_DAY, t, started_yesterday=True, walk_in=walk_in)
     )
 
 

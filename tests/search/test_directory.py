@@ -1,13 +1,15 @@
 """The public directory search, as a visitor uses it through the page's query string."""
 
+import datetime
 import json
 import re
 from decimal import Decimal
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -20,6 +22,7 @@ from tests.factories import (
 from tests.utils import make_directory, make_service
 from wagtail_ikut.models import (
     LOW_THRESHOLD_FLAGS,
+    OpeningHours,
     Organisation,
     ServiceLocation,
     ServiceSearchDocument,
@@ -195,6 +198,44 @@ class TextSearchTests(DirectoryTestCase):
         swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
         make_service(swedish, "Kriisiapu på svenska")
         self.assertEqual(self.found(q="kriisiapu"), ["Kriisiapu"])
+
+
+class OpenNowTests(DirectoryTestCase):
+    def hours(self, opens, closes, by_appointment=False):
+        # On Mondays, the day of the searches below.
+        return [
+            OpeningHours(
+                weekday=0,
+                opens=datetime.time(opens),
+                closes=datetime.time(closes),
+                by_appointment=by_appointment,
+            )
+        ]
+
+    def test_results_say_who_is_open_and_who_only_by_appointment(self):
+        make_service(self.directory, "Neuvonta", opening_hours=self.hours(8, 16))
+        make_service(
+            self.directory, "Ajanvaraus", opening_hours=self.hours(8, 16, by_appointment=True)
+        )
+        make_service(self.directory, "Iltapäivystys", opening_hours=self.hours(18, 22))
+        make_service(self.directory, "Kriisipuhelin", open_24_7=True)
+        monday_noon = datetime.datetime(2025, 3, 10, 10, 0, tzinfo=datetime.UTC)
+        with mock.patch.object(timezone, "now", return_value=monday_noon):
+            results = self.search().context["results"]
+            self.assertEqual(self.found(open_now="1"), ["Ajanvaraus", "Kriisipuhelin", "Neuvonta"])
+        marks = {
+            service.title: (service.open_status.is_open, service.open_status.by_appointment)
+            for service in results.page.object_list
+        }
+        self.assertEqual(
+            marks,
+            {
+                "Ajanvaraus": (True, True),
+                "Iltapäivystys": (False, False),
+                "Kriisipuhelin": (True, False),
+                "Neuvonta": (True, False),
+            },
+        )
 
 
 class SuggestionTests(DirectoryTestCase):

@@ -212,9 +212,9 @@ class DirectorySearch:
                 pass  # logged where it failed; the database answers instead
         return self.run_in_database(page_number, per_page)
 
-    def results(self, page, total, facet_counts, flag_counts, count, searched_with):
-        """Assemble what the template shows; ``count`` counts a search with other filters."""
-        statuses = hours.current_statuses(page.object_list, self.now)
+    def results(self, page, statuses, total, facet_counts, flag_counts, count, searched_with):
+        """Assemble what the template shows; ``statuses`` has each result's OpenStatus and
+        ``count`` counts a search with other filters."""
         for service in page.object_list:
             service.open_status = statuses[service.pk]
             service.nearest_location, service.distance_km = (
@@ -310,6 +310,7 @@ class DirectorySearch:
         page.object_list = in_order(ServicePage.objects.all(), ids, places=bool(self.near))
         return self.results(
             page,
+            index.statuses(ids, self.now),
             total,
             facet_counts,
             index.flag_counts(found),
@@ -335,6 +336,7 @@ class DirectorySearch:
         )
         return self.results(
             page,
+            hours.current_statuses(page.object_list, self.now),
             found.total,
             found.facet_counts,
             found.flag_counts,

@@ -5,8 +5,8 @@ tens of milliseconds a facet over ten thousand services, and a results page coun
 and seven flags. Here each facet value, flag and directory is a bit set over the services, so a
 count is an AND and a ``bit_count`` of a few kilobytes. Each process builds the index on first
 use and again whenever ServiceIndexVersion's token changes, which every write to the database's
-index of services and to a vocabulary does; the text matches and "open now" still come from SQL
-on each search.
+index of services and to a vocabulary does. The text matches still come from SQL on each search,
+and who is open (for "open now" and the marks on the results) once a minute.
 
 A service's position is its place in title order, so the set bits of a result are in title
 order too.
@@ -85,7 +85,7 @@ class ServiceIndex:
         )
         self.latitudes = [point[0] for point in self.points]
         self._scopes = {}
-        self._open = (None, 0)
+        self._open = (None, (0, 0))
 
     def _values(self, public, value_path):
         positions = {}
@@ -113,17 +113,41 @@ class ServiceIndex:
             )
         return self._scopes[key]
 
-    def open_at(self, moment):
-        """Return the bit set of the services open at ``moment``, asking SQL once a minute.
+    def hours_at(self, moment):
+        """Return the bit sets of the services open at ``moment`` and of those open to walk-in
+        visits then, asking SQL once a minute.
 
         Opening hours are whole minutes (the admin takes hours and minutes), so every moment
         of a minute has the same answer.
         """
         minute = moment.replace(second=0, microsecond=0)
         if self._open[0] != minute:
-            open_ids = hours.open_at(ServicePage.objects.order_by(), minute)
-            self._open = (minute, self.bits_of(open_ids.values_list("pk", flat=True)))
+            services = ServicePage.objects.order_by()
+            found = tuple(
+                self.bits_of(
+                    hours.open_at(services, minute, walk_in=walk_in).values_list("pk", flat=True)
+                )
+                for walk_in in (False, True)
+            )
+            self._open = (minute, found)
         return self._open[1]
+
+    def open_at(self, moment):
+        """Return the bit set of the services open at ``moment``."""
+        return self.hours_at(moment)[0]
+
+    def statuses(self, page_ids, moment):
+        """Return {page id: OpenStatus} at ``moment``, as ``hours.current_statuses`` does,
+        for services in the index."""
+        open_bits, walk_in = self.hours_at(moment)
+        statuses = {}
+        for pk in page_ids:
+            bit = 1 << self.position[pk]
+            is_open = bool(open_bits & bit)
+            statuses[pk] = hours.OpenStatus(
+                is_open=is_open, by_appointment=is_open and not walk_in & bit
+            )
+        return statuses
 
     def flag_counts(self, bits):
         return {name: (bits & flag).bit_count() for name, flag in self.flags.items()}
