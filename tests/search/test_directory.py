@@ -167,6 +167,35 @@ class FacetTests(DirectoryTestCase):
         )
         self.assertEqual(self.facet(response, "provider"), {"municipality": 1, "ngo": 1})
 
+    def test_a_long_facet_shows_its_most_frequent_values_and_links_to_the_rest(self):
+        categories = [
+            ServiceCategoryFactory(slug=f"c{n:02}", name=f"Aihe {n:02}") for n in range(12)
+        ]
+        make_service(self.directory, "Kaikessa", categories=categories)
+        make_service(self.directory, "Kymmenessä", categories=categories[:10])
+
+        def shown(**params):
+            [facet] = [
+                facet
+                for facet in self.search(**params).context["results"].shown_facets()
+                if facet.name == "category"
+            ]
+            return [value.value for value in facet.values], facet.hidden, facet.show_all_query
+
+        values, hidden, show_all = shown()
+        self.assertEqual((values, hidden), ([f"c{n:02}" for n in range(10)], 2))
+        self.assertEqual(show_all, "more=category")
+        # A chosen value is always shown, so that it can be unchosen.
+        values, hidden, show_all = shown(category="c11")
+        self.assertEqual((values[-1], hidden), ("c11", 1))
+        self.assertEqual(show_all, "category=c11&more=category")
+        response = self.search(category="c11", more="category")
+        values, hidden, _show_all = shown(category="c11", more="category")
+        self.assertEqual((len(values), hidden), (12, 0))
+        # The whole facet stays open when the form is sent again, and on the next pages.
+        self.assertContains(response, '<input type="hidden" name="more" value="category">')
+        self.assertEqual(response.context["results"].query_string, "category=c11&more=category")
+
     def test_filters_combine_with_the_search_text(self):
         housing = ServiceCategoryFactory(slug="housing")
         make_service(self.directory, "Kriisiasunto", categories=[housing])

@@ -32,6 +32,12 @@ from .service_index import all_of, kept
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
+#: Values of a facet the results page shows, most frequent first, before a "show more" link.
+#: The chosen values are always shown, so that a visitor can unchoose them.
+FACET_VALUES_SHOWN = 10
+#: Query parameters that do not narrow the results, so a search with no results does not
+#: offer to drop them.
+NOT_FILTERS = ("near", "more")
 
 
 class DirectoryQueryForm(forms.Form):
@@ -50,6 +56,12 @@ class DirectoryQueryForm(forms.Form):
         required=False,
         max_length=100,
         strip=True,
+    )
+    # The facets whose every value the results page shows.
+    more = forms.MultipleChoiceField(
+        required=False,
+        choices=[(facet.name, facet.name) for facet in FACETS],
+        widget=forms.MultipleHiddenInput,
     )
 
     def __init__(self, data, vocabularies):
@@ -96,6 +108,18 @@ class Relaxation:
 
 
 @dataclass
+class ShownFacet:
+    """A facet as the results page shows it, with how many values wait behind "show more"."""
+
+    name: str
+    label: str
+    values: list
+    hidden: int = 0
+    #: The query string of this search with every value of this facet shown.
+    show_all_query: str = ""
+
+
+@dataclass
 class DirectoryResults:
     form: DirectoryQueryForm
     page: object
@@ -112,6 +136,32 @@ class DirectoryResults:
     @property
     def has_filters(self):
         return bool(self.query_string)
+
+    def shown_facets(self):
+        """Return the facets as the results page shows them: the chosen values and the most
+        frequent others, or all of them where the search asks for more. (The API gives all.)"""
+        cleaned = self.form.cleaned_data
+        expanded = cleaned.get("more") or []
+        shown = []
+        for name, label, values in self.facets:
+            if name in expanded or len(values) <= FACET_VALUES_SHOWN:
+                shown.append(ShownFacet(name, label, values))
+                continue
+            kept = [
+                value
+                for position, value in enumerate(values)
+                if position < FACET_VALUES_SHOWN or value.selected
+            ]
+            shown.append(
+                ShownFacet(
+                    name,
+                    label,
+                    kept,
+                    hidden=len(values) - len(kept),
+                    show_all_query=canonical_query({**cleaned, "more": [*expanded, name]}),
+                )
+            )
+        return shown
 
 
 def vocabularies(locale_id):
@@ -148,9 +198,9 @@ def canonical_query(cleaned):
     for name in ("q", "near"):
         if cleaned.get(name):
             query[name] = cleaned[name]
-    for facet in FACETS:
-        if cleaned.get(facet.name):
-            query.setlist(facet.name, sorted(cleaned[facet.name]))
+    for name in (*(facet.name for facet in FACETS), "more"):
+        if cleaned.get(name):
+            query.setlist(name, sorted(cleaned[name]))
     for name in ("open_now", *LOW_THRESHOLD_FLAGS):
         if cleaned.get(name):
             query[name] = "1"
@@ -254,7 +304,7 @@ class DirectorySearch:
     def relaxations(self, count):
         """Offer searches with one filter dropped, each with how many it would find."""
         offers = []
-        active = [name for name, value in self.cleaned.items() if value and name != "near"]
+        active = [name for name, value in self.cleaned.items() if value and name not in NOT_FILTERS]
         for name in active:
             remaining = {key: value for key, value in self.cleaned.items() if key != name}
             found = count(remaining)
