@@ -147,7 +147,7 @@ class DirectoryResults:
             if name in expanded or len(values) <= FACET_VALUES_SHOWN:
                 shown.append(ShownFacet(name, label, values))
                 continue
-            kept = [
+            visible = [
                 value
                 for position, value in enumerate(values)
                 if position < FACET_VALUES_SHOWN or value.selected
@@ -156,8 +156,8 @@ class DirectoryResults:
                 ShownFacet(
                     name,
                     label,
-                    kept,
-                    hidden=len(values) - len(kept),
+                    visible,
+                    hidden=len(values) - len(visible),
                     show_all_query=canonical_query({**cleaned, "more": [*expanded, name]}),
                 )
             )
