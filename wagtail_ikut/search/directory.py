@@ -2,21 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .. import hours
 from ..models import (
     LOW_THRESHOLD_FLAGS,
-    Language,
-    Municipality,
-    Organisation,
-    ServiceCategory,
     ServiceIndexVersion,
     ServiceLocation,
     ServicePage,
@@ -27,75 +20,16 @@ from .analysis import query_words
 from .documents import public
 from .engine import client as engine_client
 from .engine import query as engine_query
-from .facets import FACETS, flag_label, language_label
+from .facets import FACETS, flag_label
+from .form import DirectoryQueryForm, canonical_query, vocabularies
 from .service_index import all_of, kept
 
-#: Longest query text read; the rest is dropped with a message rather than an error.
-MAX_QUERY_LENGTH = 200
 #: Values of a facet the results page shows, most frequent first, before a "show more" link.
 #: The chosen values are always shown, so that a visitor can unchoose them.
 FACET_VALUES_SHOWN = 10
 #: Query parameters that do not narrow the results, so a search with no results does not
 #: offer to drop them.
 NOT_FILTERS = ("near", "more")
-
-
-class DirectoryQueryForm(forms.Form):
-    """The directory's query string. Unknown values are dropped with a message, never a 500."""
-
-    q = forms.CharField(label=gettext_lazy("Search text"), required=False, strip=True)
-    category = forms.MultipleChoiceField(label=gettext_lazy("What help"), required=False)
-    municipality = forms.MultipleChoiceField(label=gettext_lazy("Municipality"), required=False)
-    language = forms.MultipleChoiceField(label=gettext_lazy("Language"), required=False)
-    provider = forms.MultipleChoiceField(
-        label=gettext_lazy("Provider"), required=False, choices=Organisation.Kind.choices
-    )
-    open_now = forms.BooleanField(label=gettext_lazy("Open now"), required=False)
-    near = forms.CharField(
-        label=gettext_lazy("Near (postcode or coordinates)"),
-        required=False,
-        max_length=100,
-        strip=True,
-    )
-    # The facets whose every value the results page shows.
-    more = forms.MultipleChoiceField(
-        required=False,
-        choices=[(facet.name, facet.name) for facet in FACETS],
-        widget=forms.MultipleHiddenInput,
-    )
-
-    def __init__(self, data, vocabularies):
-        super().__init__(data)
-        # The choices also label the facets.
-        for name, choices in vocabularies.items():
-            self.fields[name].choices = choices
-        for name in LOW_THRESHOLD_FLAGS:
-            self.fields[name] = forms.BooleanField(required=False, label=flag_label(name))
-        self.notices = []
-
-    def full_clean(self):
-        # Drop what cannot be read before validating, so one bad value spoils nothing else.
-        data = self.data.copy()
-        for name in ("category", "municipality", "language", "provider"):
-            known = {str(value) for value, _label in self.fields[name].choices}
-            values = data.getlist(name)
-            unknown = [value for value in values if value not in known]
-            if unknown:
-                self.notices.append(
-                    _("Unknown filter values were left out: %(values)s")
-                    % {"values": ", ".join(value[:40] for value in unknown)}
-                )
-                data.setlist(name, [value for value in values if value in known])
-        if len(data.get("q", "")) > MAX_QUERY_LENGTH:
-            self.notices.append(
-                _("The search text was shortened to %(count)s characters.")
-                % {"count": MAX_QUERY_LENGTH}
-            )
-            data["q"] = data["q"][:MAX_QUERY_LENGTH]
-        if len(data.get("near", "")) > 100:
-            data["near"] = ""
-        self.data = data
-        super().full_clean()
 
 
 @dataclass
@@ -164,24 +98,6 @@ class DirectoryResults:
         return shown
 
 
-def vocabularies(locale_id):
-    """Return the choices of the form's vocabularies in a locale, by field name."""
-    return {
-        "category": list(
-            ServiceCategory.objects.filter(locale_id=locale_id).values_list("slug", "name")
-        ),
-        "municipality": list(
-            Municipality.objects.filter(locale_id=locale_id).values_list("code", "name")
-        ),
-        "language": [
-            (code, language_label(native_name, name))
-            for code, native_name, name in Language.objects.filter(locale_id=locale_id).values_list(
-                "code", "native_name", "name"
-            )
-        ],
-    }
-
-
 def directory_services(directory):
     """Return the published, public, not ended services below a directory, in its language."""
     return (
@@ -190,21 +106,6 @@ def directory_services(directory):
         .filter(locale_id=directory.locale_id)
         .exclude(status=ServiceStatus.ENDED)
     )
-
-
-def canonical_query(cleaned):
-    """Return a stable query string for the cleaned form: same search, same URL."""
-    query = QueryDict(mutable=True)
-    for name in ("q", "near"):
-        if cleaned.get(name):
-            query[name] = cleaned[name]
-    for name in (*(facet.name for facet in FACETS), "more"):
-        if cleaned.get(name):
-            query.setlist(name, sorted(cleaned[name]))
-    for name in ("open_now", *LOW_THRESHOLD_FLAGS):
-        if cleaned.get(name):
-            query[name] = "1"
-    return query.urlencode()
 
 
 class DirectorySearch:

@@ -3,9 +3,10 @@
 from django.http import QueryDict
 
 from ..models import ServiceCategory
-from .directory import MAX_QUERY_LENGTH, directory_services
+from .directory import directory_services
 from .engine import client as engine_client
 from .engine import query as engine_query
+from .form import MAX_QUERY_LENGTH
 
 #: How many suggestions one request answers with.
 SUGGESTIONS = 8
