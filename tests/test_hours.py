@@ -11,7 +11,6 @@ from tests.factories import OrganisationFactory
 from wagtail_ikut.hours import (
     OpenStatus,
     Period,
-    current_statuses,
     holiday_name,
     open_at,
     periods_on,
@@ -98,28 +97,20 @@ class HoursTestCase(TestCase):
         return self.service(hours=weekly(EVERY_DAY, "20:00", "08:00"), **fields)
 
     def status(self, page, moment):
-        """Return ``status_at``, after checking that ``open_at`` (the directory's filter),
-        ``current_statuses`` (its results on the engine) and the service index (its results on
-        the database) give the same answer."""
+        """Return ``status_at``, after checking that ``open_at`` (the directory's filter) and
+        the service index (its results on the database) give the same answer."""
         page = ServicePage.objects.get(pk=page.pk)
         status = status_at(page, moment)
         listed = page in open_at(ServicePage.objects.all(), moment)
         self.assertEqual(
             listed, status.is_open, f"status_at and open_at disagree at {moment.isoformat()}"
         )
-        expected = (status.is_open, status.by_appointment)
-        current = current_statuses([page], moment)[page.pk]
-        self.assertEqual(
-            (current.is_open, current.by_appointment),
-            expected,
-            f"status_at and current_statuses disagree at {moment.isoformat()}",
-        )
         index = ServiceIndex(ServiceIndexVersion.current())
         if page.pk in index.position:  # an ended service is never a result
             indexed = index.statuses([page.pk], moment)[page.pk]
             self.assertEqual(
                 (indexed.is_open, indexed.by_appointment),
-                expected,
+                (status.is_open, status.by_appointment),
                 f"status_at and the service index disagree at {moment.isoformat()}",
             )
         return status

@@ -169,38 +169,6 @@ def _status(current, **later):
     )
 
 
-def current_statuses(pages, moment):
-    """Return {page id: OpenStatus} at ``moment``, without until when, for a list of services.
-
-    Cheaper than ``status_at``, which looks two weeks ahead: enough for a list of results. Only
-    the rules of yesterday and today are read, as rows rather than models, in two queries.
-    """
-    today = _wall(moment).date()
-    yesterday = today - ONE_DAY
-    rules = {page.pk: ([], []) for page in pages}
-    weekly = OpeningHours.objects.filter(
-        page_id__in=rules, weekday__in=(yesterday.weekday(), today.weekday())
-    ).values_list("page_id", "weekday", "opens", "closes", "by_appointment", named=True)
-    for hours in weekly:
-        rules[hours.page_id][0].append(hours)
-    exceptions = OpeningHoursException.objects.filter(
-        page_id__in=rules, start_date__lte=today, end_date__gte=yesterday
-    ).values_list(
-        "page_id", "start_date", "end_date", "kind", "opens", "closes", "note", named=True
-    )
-    for exception in exceptions:
-        rules[exception.page_id][1].append(exception)
-    return {page.pk: _current_status(page, rules[page.pk], moment) for page in pages}
-
-
-def _current_status(page, rules, moment):
-    if page.status != ServiceStatus.ACTIVE:
-        return OpenStatus(is_open=False)
-    if page.open_24_7:
-        return OpenStatus(is_open=True)
-    return _status(_running(page, rules, moment))
-
-
 def status_at(page, moment=None):
     """Return whether ``page``'s service is open at ``moment`` (now by default)."""
     moment = moment or timezone.now()
@@ -298,8 +266,25 @@ def engine_hours(weekly, exceptions):
     Weekly periods are ranges of seconds of the week, split at midnight: the part on the day
     they start (``weekly_same_day``) and the part after midnight (``weekly_overnight``), as
     exceptions and holidays apply to the day a period starts. Special hours are written out as
-    wall-clock ranges for each of their days that no closed exception covers.
+    wall-clock ranges for each of their days that no closed exception covers. The ``walk_in_``
+    fields hold the same without the by-appointment periods, so that a search can tell
+    "open now" from "open now by appointment".
     """
+    walk_in = _engine_periods(
+        [hours for hours in weekly if not hours["by_appointment"]],
+        [exc for exc in exceptions if exc["kind"] != BY_APPOINTMENT],
+    )
+    return {
+        **_engine_periods(weekly, exceptions),
+        **{f"walk_in_{name}": ranges for name, ranges in walk_in.items()},
+        "exception_days": [
+            {"gte": exc["start_date"].isoformat(), "lte": exc["end_date"].isoformat()}
+            for exc in exceptions
+        ],
+    }
+
+
+def _engine_periods(weekly, exceptions):
     same_day, overnight = [], []
     for hours in weekly:
         start = _week_second(hours["weekday"], hours["opens"])
@@ -323,25 +308,19 @@ def engine_hours(weekly, exceptions):
                 period = _period(day, exc["opens"], exc["closes"])
                 special.append({"gte": _engine_wall(period.start), "lt": _engine_wall(period.end)})
             day += ONE_DAY
-    return {
-        "weekly_same_day": same_day,
-        "weekly_overnight": overnight,
-        "exception_days": [
-            {"gte": exc["start_date"].isoformat(), "lte": exc["end_date"].isoformat()}
-            for exc in exceptions
-        ],
-        "special_hours": special,
-    }
+    return {"weekly_same_day": same_day, "weekly_overnight": overnight, "special_hours": special}
 
 
 def _engine_wall(moment):
     return _wall(moment).isoformat(timespec="seconds")
 
 
-def engine_open_filter(moment=None):
-    """Return an engine filter for the services open at ``moment``, as open_at() in SQL."""
+def engine_open_filter(moment=None, walk_in=False):
+    """Return an engine filter for the services open at ``moment``, as open_at() in SQL, and
+    with ``walk_in`` for those open then without an appointment."""
     now = _wall(moment or timezone.now())
     today = now.date()
+    prefix = "walk_in_" if walk_in else ""
 
     def weekly(field, day):
         # Weekly hours of a period that started on ``day``, unless an exception or a holiday
@@ -350,7 +329,7 @@ def engine_open_filter(moment=None):
         if is_public_holiday(day):
             excluded.append({"term": {"closed_on_public_holidays": True}})
         second = _week_second(now.weekday(), now.time())
-        return {"bool": {"filter": [{"term": {field: second}}], "must_not": excluded}}
+        return {"bool": {"filter": [{"term": {prefix + field: second}}], "must_not": excluded}}
 
     return {
         "bool": {
@@ -359,7 +338,7 @@ def engine_open_filter(moment=None):
                 {"term": {"open_24_7": True}},
                 weekly("weekly_same_day", today),
                 weekly("weekly_overnight", today - ONE_DAY),
-                {"term": {"special_hours": now.isoformat(timespec="seconds")}},
+                {"term": {prefix + "special_hours": now.isoformat(timespec="seconds")}},
             ],
             "minimum_should_match": 1,
         }

@@ -7,8 +7,11 @@ IKUT_OPENSEARCH_URL; without it these tests fail rather than skip, so CI cannot 
 
 import os
 import uuid
+from unittest import mock
 
+from django.http import QueryDict
 from django.test import TestCase, override_settings
+from django.utils import timezone
 from wagtail.models import Page
 
 from tests import test_hours
@@ -16,15 +19,16 @@ from tests.factories import LocaleFactory, MunicipalityFactory, ServiceCategoryF
 from tests.search import test_directory
 from tests.support.opensearch_node import MODELSEARCH_BACKEND
 from tests.utils import make_directory, make_service
-from wagtail_ikut import hours
 from wagtail_ikut.models import (
     PendingSearchUpdate,
     ServicePage,
     ServiceStatus,
 )
+from wagtail_ikut.search.directory import DirectorySearch
 from wagtail_ikut.search.documents import search_rows
 from wagtail_ikut.search.engine import client
 from wagtail_ikut.search.engine import index as engine_index
+from wagtail_ikut.search.engine import query as engine_query
 from wagtail_ikut.search.engine.client import alias_name, engine
 
 
@@ -88,19 +92,31 @@ class EngineMixin(EngineIndexMixin):
 
 
 class EngineHoursMixin(EngineMixin):
-    """Check at every moment an hours test asks about that the engine's "open now" agrees."""
+    """Check at every moment an hours test asks about that the engine agrees: its "open now"
+    filter, and the open and walk-in marks a search gives its hits."""
 
     def status(self, page, moment):
         status = super().status(page, moment)
         engine_index.update(list(search_rows(ServicePage.objects.filter(pk=page.pk))))
         self.refresh()
-        query = {"bool": {"filter": [{"ids": {"values": [str(page.pk)]}}]}}
-        query["bool"]["filter"].append(hours.engine_open_filter(moment))
-        found = self.backend.es.count(
-            index=alias_name(self.backend, page.locale.language_code), body={"query": query}
-        )["count"]
+        expected = (status.is_open, status.by_appointment)
+        with mock.patch.object(timezone, "now", return_value=moment):
+            search = DirectorySearch(self.directory, QueryDict(), page.locale.language_code)
+            found = engine_query.search(self.backend, search, 0, 50)
+            self.assertEqual(search.now, moment)
+            marked = found.statuses.get(page.pk)
+            if marked is not None:  # an ended service is never a hit
+                self.assertEqual(
+                    (marked.is_open, marked.by_appointment),
+                    expected,
+                    f"the engine's marks disagree at {moment.isoformat()}",
+                )
+            search = DirectorySearch(
+                self.directory, QueryDict("open_now=1"), page.locale.language_code
+            )
+            open_now = engine_query.search(self.backend, search, 0, 50).ids
         self.assertEqual(
-            bool(found), status.is_open, f"the engine disagrees at {moment.isoformat()}"
+            page.pk in open_now, status.is_open, f"the engine disagrees at {moment.isoformat()}"
         )
         return status
 

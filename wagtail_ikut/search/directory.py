@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import hours
 from ..models import (
     LOW_THRESHOLD_FLAGS,
     ServiceIndexVersion,
@@ -287,7 +286,7 @@ class DirectorySearch:
         )
         return self.results(
             page,
-            hours.current_statuses(page.object_list, self.now),
+            found.statuses,
             found.total,
             found.facet_counts,
             found.flag_counts,

@@ -159,7 +159,7 @@ def search_rows(queryset):
         ):
             rows[location["page_id"]].locations.append(location)
         for hours in OpeningHours.objects.filter(page_id__in=chunk).values(
-            "page_id", "weekday", "opens", "closes"
+            "page_id", "weekday", "opens", "closes", "by_appointment"
         ):
             rows[hours["page_id"]].opening_hours.append(hours)
         for exception in OpeningHoursException.objects.filter(page_id__in=chunk).values(

@@ -137,8 +137,8 @@ class ServiceIndex:
         return self.hours_at(moment)[0]
 
     def statuses(self, page_ids, moment):
-        """Return {page id: OpenStatus} at ``moment``, as ``hours.current_statuses`` does,
-        for services in the index."""
+        """Return {page id: OpenStatus} at ``moment``, without until when, for services in
+        the index."""
         open_bits, walk_in = self.hours_at(moment)
         statuses = {}
         for pk in page_ids:

@@ -25,7 +25,7 @@ from .client import (
 
 #: The version of the index layout below, kept in the mapping's ``_meta``: an index of another
 #: version is not searched until ``ikut_reindex_services`` has rebuilt it.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 #: The name the flags go by among the ``counted`` values, beside the facets' names.
 FLAGS = "flag"
 
@@ -84,10 +84,17 @@ def index_body(language_code):
                 "nationwide": {"type": "boolean"},
                 "open_24_7": {"type": "boolean"},
                 "closed_on_public_holidays": {"type": "boolean"},
-                "weekly_same_day": {"type": "integer_range"},
-                "weekly_overnight": {"type": "integer_range"},
+                # Every period, and again the walk-in ones only (hours.engine_hours).
+                **{
+                    prefix + name: {"type": kind}
+                    for prefix in ("", "walk_in_")
+                    for name, kind in (
+                        ("weekly_same_day", "integer_range"),
+                        ("weekly_overnight", "integer_range"),
+                        ("special_hours", "date_range"),
+                    )
+                },
                 "exception_days": {"type": "date_range"},
-                "special_hours": {"type": "date_range"},
                 **{flag: {"type": "boolean"} for flag in LOW_THRESHOLD_FLAGS},
                 "locations": {"type": "geo_point"},
             },

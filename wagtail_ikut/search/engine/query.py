@@ -11,6 +11,8 @@ from .index import FLAGS, ensure_index
 
 #: How deep the engine pages: its default ``index.max_result_window``.
 MAX_RESULTS = 10_000
+#: The names of the queries that tell whether a hit is open, and open to walk-in visits.
+OPEN, WALK_IN = "open", "walk_in"
 #: More values than the facets and flags can have together.
 COUNTED_BUCKETS = len(FACETS) * ENGINE_BUCKETS + len(LOW_THRESHOLD_FLAGS)
 
@@ -23,6 +25,8 @@ class EngineResults:
     total: int
     facet_counts: dict = field(default_factory=dict)
     flag_counts: dict = field(default_factory=dict)
+    #: {id: OpenStatus} of the hits, at the moment of the search.
+    statuses: dict = field(default_factory=dict)
 
 
 def _text_query(words):
@@ -149,8 +153,15 @@ def search_body(search, offset, size):
     """Return the request body of a directory search: one page of hits, facets and flags."""
     # Facets are counted without their own selection, so they filter after the query.
     filters = _facet_filters(search.cleaned)
+    query = _query(search, search.cleaned)
+    # Named, for the hits to say which match: the engine tests them on the page's hits only.
+    # Optional and without a score of their own, they neither narrow nor reorder the results.
+    query["bool"]["should"] = [
+        {"bool": {"filter": [hours.engine_open_filter(search.now, walk_in=walk_in)], "_name": name}}
+        for name, walk_in in ((OPEN, False), (WALK_IN, True))
+    ]
     body = {
-        "query": _query(search, search.cleaned),
+        "query": query,
         "aggs": _aggregations(filters),
         "sort": _sort(search),
         "from": offset,
@@ -173,12 +184,19 @@ def search(backend, search, offset, size):
         request_timeout=ikut_settings.SEARCH_TIMEOUT,
     )
     facet_counts, flag_counts = _counts(response["aggregations"], _facet_filters(search.cleaned))
+    hits = response["hits"]["hits"]
     return EngineResults(
-        ids=[int(hit["_id"]) for hit in response["hits"]["hits"]],
+        ids=[int(hit["_id"]) for hit in hits],
         total=response["hits"]["total"]["value"],
         facet_counts=facet_counts,
         flag_counts=flag_counts,
+        statuses={int(hit["_id"]): _status(hit.get("matched_queries", ())) for hit in hits},
     )
+
+
+def _status(matched):
+    is_open = OPEN in matched
+    return hours.OpenStatus(is_open=is_open, by_appointment=is_open and WALK_IN not in matched)
 
 
 def count(backend, search, cleaned):
