@@ -154,7 +154,7 @@ def search_body(search, offset, size):
     # Facets are counted without their own selection, so they filter after the query.
     filters = _facet_filters(search.cleaned)
     query = _query(search, search.cleaned)
-    # Named, for the hits to say which match: the engine tests them on the page's hits only.
+    # Named, for each hit to say which it matches: cheaper than reading the hits' hours.
     # Optional and without a score of their own, they neither narrow nor reorder the results.
     query["bool"]["should"] = [
         {"bool": {"filter": [hours.engine_open_filter(search.now, walk_in=walk_in)], "_name": name}}
