@@ -313,6 +313,29 @@ class NearMeTests(DirectoryTestCase):
         self.assertAlmostEqual(services[1].distance_km, 150, delta=10)
         self.assertContains(response, "km")
 
+    def test_a_service_in_several_places_is_as_near_as_its_nearest(self):
+        places = [
+            ("Turun toimipiste", "20100", "60.4518", "22.2666"),
+            ("Helsingin toimipiste", "00100", "60.1699", "24.9384"),
+        ]
+        locations = [
+            ServiceLocation(
+                name=name,
+                street_address="Katu 1",
+                postcode=postcode,
+                latitude=Decimal(latitude),
+                longitude=Decimal(longitude),
+            )
+            for name, postcode, latitude, longitude in places
+        ]
+        make_service(self.directory, "Kahdessa paikassa", locations=locations)
+        response = self.search(near="60.17,24.94")
+        [service] = response.context["results"].page.object_list
+        self.assertEqual(service.nearest_location.name, "Helsingin toimipiste")
+        self.assertLess(service.distance_km, 1)
+        self.assertContains(response, "Helsingin toimipiste")
+        self.assertNotContains(response, "Turun toimipiste")
+
     def test_a_postcode_is_located_by_the_directorys_own_locations(self):
         self.located("Helsinki", "60.1699", "24.9384", postcode="00530")
         self.located("Turku", "60.4518", "22.2666", postcode="20100")

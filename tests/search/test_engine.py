@@ -12,7 +12,7 @@ from unittest import mock
 from django.http import QueryDict
 from django.test import TestCase, override_settings
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from tests import test_hours
 from tests.factories import LocaleFactory, MunicipalityFactory, ServiceCategoryFactory
@@ -172,6 +172,27 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
         ended.status = ServiceStatus.ENDED
         ended.save_revision().publish()
         self.assertEqual(self.found(), [])
+
+    def test_what_the_engine_has_not_heard_of_yet_is_left_out(self):
+        make_service(self.directory, "Kriisiapu")
+        unpublished = make_service(self.directory, "Luonnos")
+        ended = make_service(self.directory, "Päättynyt")
+        restricted = make_service(self.directory, "Salainen")
+        moved = make_service(self.directory, "Muuttanut")
+        # As while the engine is down: the database changes, the engine keeps what it held.
+        with mock.patch.object(engine_index, "engine", return_value=None):
+            unpublished.unpublish()
+            ended.status = ServiceStatus.ENDED
+            ended.save_revision().publish()
+            PageViewRestriction.objects.create(
+                page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="x"
+            )
+            Page.objects.get(pk=moved.pk).move(make_directory(title="Muu"), pos="last-child")
+        self.refresh()
+        held = self.backend.es.count(index=alias_name(self.backend, "fi"))["count"]
+        self.assertEqual(held, 5)
+        self.assertEqual(self.found(), ["Kriisiapu"])
+        self.assertEqual(self.found(q="luonnos"), [])
 
     def test_a_rebuild_swaps_to_a_new_index_and_keeps_finding(self):
         make_service(self.directory, "Kriisiapu")

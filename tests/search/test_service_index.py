@@ -131,4 +131,4 @@ class FreshnessTests(DirectoryTestCase):
         read.assert_not_called()
 
     def category_choices(self):
-        return dict(self.search().context["results"].form.fields["category"].choices)
+        return self.search().context["results"].form.vocabularies["category"]

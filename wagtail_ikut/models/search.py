@@ -2,7 +2,7 @@
 
 import uuid
 
-from django.db import models
+from django.db import connection, models
 
 from .services import ServicePage
 
@@ -69,4 +69,12 @@ class ServiceIndexVersion(models.Model):
 
     @classmethod
     def current(cls):
-        return cls.objects.filter(pk=1).values_list("token", flat=True).first()
+        """Return the token as the database stores it (compared, never read), or None."""
+        # Every search reads it: in plain SQL, as the ORM took 0.4 ms to compile this query
+        # and the database a few microseconds to answer it.
+        table = connection.ops.quote_name(cls._meta.db_table)
+        column = connection.ops.quote_name(cls._meta.get_field("token").column)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {column} FROM {table} WHERE id = 1")
+            row = cursor.fetchone()
+        return row[0] if row else None

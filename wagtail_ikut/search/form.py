@@ -13,16 +13,26 @@ from .facets import FACETS, flag_label, language_label
 MAX_QUERY_LENGTH = 200
 
 
+class VocabularyField(forms.MultipleChoiceField):
+    """Values of a vocabulary, such as municipalities: checked against the form's
+    ``vocabularies``, not by walking a list of choices copied into every form."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.values = {}
+
+    def valid_value(self, value):
+        return value in self.values
+
+
 class DirectoryQueryForm(forms.Form):
     """The directory's query string. Unknown values are dropped with a message, never a 500."""
 
     q = forms.CharField(label=gettext_lazy("Search text"), required=False, strip=True)
-    category = forms.MultipleChoiceField(label=gettext_lazy("What help"), required=False)
-    municipality = forms.MultipleChoiceField(label=gettext_lazy("Municipality"), required=False)
-    language = forms.MultipleChoiceField(label=gettext_lazy("Language"), required=False)
-    provider = forms.MultipleChoiceField(
-        label=gettext_lazy("Provider"), required=False, choices=Organisation.Kind.choices
-    )
+    category = VocabularyField(label=gettext_lazy("What help"))
+    municipality = VocabularyField(label=gettext_lazy("Municipality"))
+    language = VocabularyField(label=gettext_lazy("Language"))
+    provider = VocabularyField(label=gettext_lazy("Provider"))
     open_now = forms.BooleanField(label=gettext_lazy("Open now"), required=False)
     near = forms.CharField(
         label=gettext_lazy("Near (postcode or coordinates)"),
@@ -39,9 +49,10 @@ class DirectoryQueryForm(forms.Form):
 
     def __init__(self, data, vocabularies):
         super().__init__(data)
-        # The choices also label the facets.
-        for name, choices in vocabularies.items():
-            self.fields[name].choices = choices
+        #: {field name: {value: label}}, as vocabularies() gives them; they label the facets.
+        self.vocabularies = vocabularies
+        for name, values in vocabularies.items():
+            self.fields[name].values = values
         for name in LOW_THRESHOLD_FLAGS:
             self.fields[name] = forms.BooleanField(required=False, label=flag_label(name))
         self.notices = []
@@ -49,8 +60,7 @@ class DirectoryQueryForm(forms.Form):
     def full_clean(self):
         # Drop what cannot be read before validating, so one bad value spoils nothing else.
         data = self.data.copy()
-        for name in ("category", "municipality", "language", "provider"):
-            known = {str(value) for value, _label in self.fields[name].choices}
+        for name, known in self.vocabularies.items():
             values = data.getlist(name)
             unknown = [value for value in values if value not in known]
             if unknown:
@@ -72,20 +82,23 @@ class DirectoryQueryForm(forms.Form):
 
 
 def vocabularies(locale_id):
-    """Return the choices of the form's vocabularies in a locale, by field name."""
+    """Return the values of the form's vocabularies in a locale with their labels, as
+    {field name: {value: label}}."""
     return {
-        "category": list(
+        "category": dict(
             ServiceCategory.objects.filter(locale_id=locale_id).values_list("slug", "name")
         ),
-        "municipality": list(
+        "municipality": dict(
             Municipality.objects.filter(locale_id=locale_id).values_list("code", "name")
         ),
-        "language": [
-            (code, language_label(native_name, name))
+        "language": {
+            code: language_label(native_name, name)
             for code, native_name, name in Language.objects.filter(locale_id=locale_id).values_list(
                 "code", "native_name", "name"
             )
-        ],
+        },
+        # Labels translated when shown, in the language of the request.
+        "provider": dict(Organisation.Kind.choices),
     }
 
 

@@ -63,10 +63,18 @@ def distance_km(latitude, longitude, location):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def nearest_location(latitude, longitude, locations):
-    """Return (location, km) for the closest public location, or (None, None)."""
-    public = [location for location in locations if location.has_coordinates]
-    if not public:
-        return None, None
-    best = min(public, key=lambda location: distance_km(latitude, longitude, location))
-    return best, distance_km(latitude, longitude, best)
+def nearest_locations(latitude, longitude, services):
+    """Return {service id: (location, km)}: each service's closest public location."""
+    located = (
+        ServiceLocation.objects.filter(
+            page__in=services, confidential=False, latitude__isnull=False
+        )
+        .order_by("page_id", "sort_order")
+        .only("page_id", "name", "street_address", "latitude", "longitude")
+    )
+    nearest = {}
+    for location in located:
+        km = distance_km(latitude, longitude, location)
+        if location.page_id not in nearest or km < nearest[location.page_id][1]:
+            nearest[location.page_id] = (location, km)
+    return nearest
