@@ -154,8 +154,13 @@ class DirectorySearch:
         text = self.cleaned.get("near")
         if not text:
             return None
+
+        def centroid(postcode):
+            # Where a postcode is changes only with the directory's locations, and the token.
+            return kept(self.token, ("postcode", postcode), lambda: geo.postcode_centroid(postcode))
+
         try:
-            return geo.locate(text)
+            return geo.locate(text, centroid)
         except geo.UnknownPlace:
             self.notices.append(
                 _(
@@ -178,7 +183,8 @@ class DirectorySearch:
     def results(self, page, statuses, total, facet_counts, flag_counts, count, searched_with):
         """Assemble what the template shows; ``statuses`` has each result's OpenStatus and
         ``count`` counts a search with other filters."""
-        nearest = geo.nearest_locations(*self.near, page.object_list) if self.near else {}
+        ids = [service.pk for service in page.object_list]
+        nearest = geo.nearest_locations(*self.near, ids) if self.near else {}
         for service in page.object_list:
             service.open_status = statuses[service.pk]
             service.nearest_location, service.distance_km = nearest.get(service.pk, (None, None))
@@ -350,6 +356,7 @@ def read_services(ids):
         ServicePage.objects.filter(pk__in=ids)
         .select_related("provider")
         .only(*SUMMARY_FIELDS)
+        .order_by()
         .in_bulk()
     )
     return [services[pk] for pk in ids if pk in services]

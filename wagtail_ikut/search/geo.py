@@ -17,8 +17,9 @@ class UnknownPlace(ValueError):
     """The text is neither coordinates nor a postcode the directory knows."""
 
 
-def locate(text):
-    """Return (latitude, longitude) for "60.17,24.94" or a postcode that has services."""
+def locate(text, centroid=None):
+    """Return (latitude, longitude) for "60.17,24.94" or a postcode that has services;
+    ``centroid(postcode)`` finds a postcode, postcode_centroid() unless given."""
     if match := COORDINATES.match(text):
         try:
             latitude, longitude = (float(Decimal(value)) for value in match.groups())
@@ -28,7 +29,7 @@ def locate(text):
             raise UnknownPlace(text)
         return latitude, longitude
     if match := POSTCODE.match(text):
-        return postcode_centroid(match.group(1))
+        return (centroid or postcode_centroid)(match.group(1))
     raise UnknownPlace(text)
 
 
@@ -63,12 +64,10 @@ def distance_km(latitude, longitude, location):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def nearest_locations(latitude, longitude, services):
+def nearest_locations(latitude, longitude, ids):
     """Return {service id: (location, km)}: each service's closest public location."""
     located = (
-        ServiceLocation.objects.filter(
-            page__in=services, confidential=False, latitude__isnull=False
-        )
+        ServiceLocation.objects.filter(page_id__in=ids, confidential=False, latitude__isnull=False)
         .order_by("page_id", "sort_order")
         .only("page_id", "name", "street_address", "latitude", "longitude")
     )
