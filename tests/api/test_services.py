@@ -5,7 +5,9 @@ import json
 import socket
 from decimal import Decimal
 
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -74,6 +76,31 @@ class SearchTests(ApiTestCase):
         self.assertEqual(found["total"], 1)
         self.assertEqual(found["searched_with"], "database")
         self.assertEqual(found["query"], "q=aikuinen")
+
+    def test_a_search_takes_as_many_queries_for_six_services_as_for_two(self):
+        def located(number):
+            location = ServiceLocation(
+                name=f"Toimisto {number}",
+                street_address="Katu 1",
+                postcode="00100",
+                latitude=Decimal("60.17"),
+                longitude=Decimal("24.94"),
+            )
+            make_service(self.directory, f"Palvelu {number}", locations=[location])
+
+        for number in range(2):
+            located(number)
+        two = self.queries(near="00100")
+        for number in range(2, 6):
+            located(number)
+        self.assertEqual(self.queries(near="00100"), two)
+
+    def queries(self, **params):
+        """Return how many SQL queries a search takes once the service index is built."""
+        self.search(**params)
+        with CaptureQueriesContext(connection) as queries:
+            self.search(**params)
+        return len(queries)
 
     def test_an_item_describes_the_service_as_a_result_shows_it(self):
         helsinki = MunicipalityFactory(code="091", name="Helsinki")

@@ -116,11 +116,6 @@ def search_services(request: HttpRequest, params: Query[ServiceSearchParams]):
 def search_data(request, directory, results):
     services = list(results.page.object_list)
     with_related(services)
-    nationwide = set(
-        ServicePage.objects.filter(pk__in=[s.pk for s in services], nationwide=True).values_list(
-            "pk", flat=True
-        )
-    )
     page = results.page
     return {
         "directory": {
@@ -139,7 +134,7 @@ def search_data(request, directory, results):
             "has_next": page.has_next(),
             "has_previous": page.has_previous(),
         },
-        "items": [summary_data(request, service, service.pk in nationwide) for service in services],
+        "items": [summary_data(request, service) for service in services],
         "facets": [
             {
                 "name": name,
@@ -182,7 +177,7 @@ def with_related(services):
     )
 
 
-def summary_data(request, service, nationwide):
+def summary_data(request, service):
     status = getattr(service, "open_status", None) or hours.status_at(service)
     distance = getattr(service, "distance_km", None)
     return {
@@ -204,7 +199,7 @@ def summary_data(request, service, nationwide):
             for c in service.categories.all()
         ],
         "municipalities": [{"code": m.code, "name": m.name} for m in service.municipalities.all()],
-        "nationwide": nationwide,
+        "nationwide": service.nationwide,
         "open_now": status.is_open,
         "open_now_by_appointment": status.by_appointment,
         "distance_km": round(distance, 2) if distance is not None else None,
@@ -273,7 +268,7 @@ def detail_data(request, service):
     with_related([service])
     today = timezone.localdate()
     return {
-        **summary_data(request, service, service.nationwide),
+        **summary_data(request, service),
         "directory_id": service.get_parent().pk,
         "locale": service.locale.language_code,
         "description": expand_db_html(service.description),

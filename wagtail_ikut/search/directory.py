@@ -331,8 +331,8 @@ def page_number_or_first(value):
         return 1
 
 
-#: What a result shows of a service (includes/service_summary.html) and what lists() checks;
-#: the rest stays unread.
+#: What a result shows of a service (includes/service_summary.html and the API's summary) and
+#: what lists() checks; the rest stays unread.
 SUMMARY_FIELDS = (
     "title",
     "url_path",
@@ -343,9 +343,11 @@ SUMMARY_FIELDS = (
     "status",
     "status_note",
     "summary",
+    "nationwide",
     "open_24_7",
     "closed_on_public_holidays",
     "provider__name",
+    "provider__kind",
     *LOW_THRESHOLD_FLAGS,
 )
 
