@@ -2,7 +2,7 @@
 
 import uuid
 
-from django.db import connection, models
+from django.db import connections, models, router
 
 from .services import ServicePage
 
@@ -72,9 +72,11 @@ class ServiceIndexVersion(models.Model):
         """Return the token as the database stores it (compared, never read), or None."""
         # Every search reads it: in plain SQL, as the ORM took 0.4 ms to compile this query
         # and the database a few microseconds to answer it.
-        table = connection.ops.quote_name(cls._meta.db_table)
-        column = connection.ops.quote_name(cls._meta.get_field("token").column)
+        connection = connections[router.db_for_read(cls)]
+        quote = connection.ops.quote_name
+        table, pk = quote(cls._meta.db_table), quote(cls._meta.pk.column)
+        column = quote(cls._meta.get_field("token").column)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {column} FROM {table} WHERE id = 1")
+            cursor.execute(f"SELECT {column} FROM {table} WHERE {pk} = 1")
             row = cursor.fetchone()
         return row[0] if row else None
