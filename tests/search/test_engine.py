@@ -6,6 +6,7 @@ IKUT_OPENSEARCH_URL; without it these tests fail rather than skip, so CI cannot 
 """
 
 import os
+import time
 import uuid
 from unittest import mock
 
@@ -146,6 +147,12 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
         make_service(self.directory, "Oikeusapu", summary="Maksutonta neuvontaa.")
         self.assertEqual(self.found(q="oikeusapau"), ["Oikeusapu"])
 
+    def test_a_word_spelt_right_ranks_above_one_with_a_typo(self):
+        # Listed first by title, were they ranked alike.
+        make_service(self.directory, "Sovitelu")
+        make_service(self.directory, "Sovittelu")
+        self.assertEqual(self.found(q="sovittelu"), ["Sovittelu", "Sovitelu"])
+
     def test_each_language_has_its_own_index_with_its_own_analyser(self):
         make_service(self.directory, "Kriisiapu")
         swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
@@ -241,6 +248,9 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
             {"municipality": "092"},
             {"category": "health-care", "municipality": "853"},
             {"walk_in": "1", "category": "housing"},
+            # Ranked by relevance, the page and the counts are asked for apart.
+            {"q": "klinikka"},
+            {"q": "valtakunnallinen", "category": "health-care", "walk_in": "1"},
         ):
             with self.subTest(**params):
                 engine_results = self.search(**params).context["results"]
@@ -252,6 +262,22 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
                 self.assertEqual(engine_results.total, database_results.total)
                 self.assertEqual(engine_results.facets, database_results.facets)
                 self.assertEqual(engine_results.flags, database_results.flags)
+
+    def test_an_index_lost_is_made_again_once_the_engine_is_asked_again(self):
+        make_service(self.directory, "Kriisiapu")
+        self.assertEqual(self.found(), ["Kriisiapu"])
+        alias = alias_name(self.backend, "fi")
+        # As a node that came back empty: the engine answers, without the index.
+        self.backend.es.indices.delete(index=list(self.backend.es.indices.get_alias(name=alias)))
+        with self.assertLogs(client.logger, "WARNING") as logs:
+            response = super(EngineMixin, self).search()
+        self.assertEqual(response.context["results"].searched_with, "database")
+        self.assertEqual(response.context["results"].total, 1)
+        self.assertIn("index_not_found", logs.output[0])
+        time.sleep(0.05)  # the rest, SEARCH_RETRY_SECONDS, is 0.01 s here
+        self.assertEqual(self.found(), [])
+        self.assertEqual(engine_index.reconcile(self.backend, "fi"), (1, 0))
+        self.assertEqual(self.found(), ["Kriisiapu"])
 
     def test_an_index_of_an_older_layout_is_not_searched_until_rebuilt(self):
         make_service(self.directory, "Kriisiapu")

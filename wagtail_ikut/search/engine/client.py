@@ -83,25 +83,53 @@ def available():
     return time.monotonic() >= _down_until
 
 
+def _rest():
+    """Ask the engine nothing for a while; a node that failed may come back empty, so check
+    its indexes again then."""
+    global _down_until
+    _down_until = time.monotonic() + ikut_settings.SEARCH_RETRY_SECONDS
+    known_aliases.clear()
+
+
 def call(backend, method, *args, **kwargs):
     """Call the client, turning its failures into EngineUnavailable and resting the engine."""
-    global _down_until
     try:
         return method(*args, **kwargs)
     except _client_errors(backend) as error:
-        _down_until = time.monotonic() + ikut_settings.SEARCH_RETRY_SECONDS
-        # A node that failed may come back empty: check its indexes again then.
-        known_aliases.clear()
+        _rest()
         logger.warning("Search engine unavailable, using the database instead: %s", error)
         raise EngineUnavailable(str(error)) from error
 
 
 def unavailable(reason):
     """Rest the engine as after a failure, log why, and return the EngineUnavailable to raise."""
-    global _down_until
-    _down_until = time.monotonic() + ikut_settings.SEARCH_RETRY_SECONDS
+    _rest()
     logger.warning("Search engine unusable, using the database instead: %s", reason)
     return EngineUnavailable(reason)
+
+
+def msearch_lines(bodies):
+    """Return the lines of a request sending the searches ``bodies`` together."""
+    return [line for body in bodies for line in ({}, body)]
+
+
+def search_together(backend, index, bodies):
+    """Send the searches ``bodies`` to ``index`` in one request; return their responses.
+
+    The engine answers such a request with success whatever befell its searches: one that
+    failed (a missing index, say) fails them all, as it would have on its own.
+    """
+    responses = call(
+        backend,
+        backend.es.msearch,
+        index=index,
+        body=msearch_lines(bodies),
+        request_timeout=ikut_settings.SEARCH_TIMEOUT,
+    )["responses"]
+    for response in responses:
+        if "error" in response:
+            raise unavailable(f"{index} answered a search with an error: {response['error']}")
+    return responses
 
 
 def alias_name(backend, language_code):

@@ -25,7 +25,7 @@ from .client import (
 
 #: The version of the index layout below, kept in the mapping's ``_meta``: an index of another
 #: version is not searched until ``ikut_reindex_services`` has rebuilt it.
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 #: The name the flags go by among the ``counted`` values, beside the facets' names.
 FLAGS = "flag"
 
@@ -60,12 +60,16 @@ def index_body(language_code):
             "properties": {
                 "title": {
                     **text,
+                    "copy_to": "text",
                     "fields": {
                         "autocomplete": as_you_type,
                         "sort": {"type": "keyword", "normalizer": "sort"},
                     },
                 },
-                "body": text,
+                # The body holds the category names too; the title and body together are where
+                # a word is looked for with typos forgiven.
+                "body": {**text, "copy_to": "text"},
+                "text": text,
                 "category_names": text,
                 "title_terms": terms,
                 "body_terms": terms,

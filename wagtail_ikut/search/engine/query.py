@@ -6,7 +6,7 @@ from ... import hours
 from ...conf import ikut_settings
 from ...models import LOW_THRESHOLD_FLAGS
 from ..facets import ENGINE_BUCKETS, FACETS
-from .client import call
+from .client import call, search_together
 from .index import FLAGS, ensure_index
 
 #: How deep the engine pages: its default ``index.max_result_window``.
@@ -30,8 +30,11 @@ class EngineResults:
 
 
 def _text_query(words):
-    # Every word must match: in the engine's own analysis, with typos forgiven, or in the
-    # package's (Voikko's base forms and compound parts), as a prefix as in the database.
+    # Every word must match: in the engine's own analysis, ranked by where it is found; with
+    # typos forgiven, in the title and body together (the engine builds the costly typo
+    # automaton once a field, and two edits in a long word took it 7 ms a field), ranked below;
+    # or in the package's analysis (Voikko's base forms and compound parts), as a prefix as in
+    # the database.
     return [
         {
             "bool": {
@@ -40,11 +43,18 @@ def _text_query(words):
                         "multi_match": {
                             "query": word,
                             "fields": ["title^3", "category_names^2", "body"],
-                            # One typo a word, two from 15 letters: two edits in every
-                            # word over five letters (AUTO) took a third of the engine's time
-                            # at 100,000 services, for typos people seldom make.
-                            "fuzziness": "AUTO:3,15",
-                            "prefix_length": 1,
+                        }
+                    },
+                    {
+                        "match": {
+                            "text": {
+                                "query": word,
+                                # One typo a word, two from 15 letters: two edits in every word
+                                # over five letters (AUTO) took a third of the engine's time at
+                                # 100,000 services, for typos people seldom make.
+                                "fuzziness": "AUTO:3,15",
+                                "prefix_length": 1,
+                            }
                         }
                     },
                     *(
@@ -129,6 +139,11 @@ def _query(search, cleaned):
     }
 
 
+def _ranked(search):
+    """Tell whether the hits are ranked by relevance: a text search not sorted by distance."""
+    return bool(search.cleaned.get("q")) and not search.near
+
+
 def _sort(search):
     if search.near:
         latitude, longitude = search.near
@@ -144,50 +159,68 @@ def _sort(search):
             },
             {"title.sort": "asc"},
         ]
-    if search.cleaned.get("q"):
+    if _ranked(search):
         return ["_score", {"title.sort": "asc"}]
     return [{"title.sort": "asc"}]
 
 
-def search_body(search, offset, size):
-    """Return the request body of a directory search: one page of hits, facets and flags."""
+def search_requests(search, offset, size):
+    """Return the request bodies of a directory search, sent together: one page of hits, the
+    total, and the facet and flag counts.
+
+    Ranked by relevance, the engine skips the services that cannot reach the page, unless it
+    has to count them all: a text search then asks for its hits and for its counts in two
+    requests, which the engine runs side by side. Sorted by title or distance, every match is
+    read anyway, and one request does both.
+    """
     # Facets are counted without their own selection, so they filter after the query.
     filters = _facet_filters(search.cleaned)
     query = _query(search, search.cleaned)
-    # Named, for each hit to say which it matches: cheaper than reading the hits' hours.
-    # Optional and without a score of their own, they neither narrow nor reorder the results.
-    query["bool"]["should"] = [
-        {"bool": {"filter": [hours.engine_open_filter(search.now, walk_in=walk_in)], "_name": name}}
-        for name, walk_in in ((OPEN, False), (WALK_IN, True))
-    ]
-    body = {
+    hits = {
         "query": query,
-        "aggs": _aggregations(filters),
+        # Named, for each hit to say which it matches: cheaper than reading the hits' hours.
+        # In the post filter, optional, they neither narrow, reorder nor slow the ranking.
+        "post_filter": {
+            "bool": {
+                "filter": list(filters.values()) or [{"match_all": {}}],
+                "should": [
+                    {
+                        "bool": {
+                            "filter": [hours.engine_open_filter(search.now, walk_in=walk_in)],
+                            "_name": name,
+                        }
+                    }
+                    for name, walk_in in ((OPEN, False), (WALK_IN, True))
+                ],
+                "minimum_should_match": 0,
+            }
+        },
         "sort": _sort(search),
         "from": offset,
         "size": size,
-        "track_total_hits": True,
         "_source": False,
     }
+    counts = {"aggs": _aggregations(filters), "track_total_hits": True}
+    if not _ranked(search):
+        return [{**hits, **counts}]
+    counts = {**counts, "query": query, "size": 0}
     if filters:
-        body["post_filter"] = _all_but(filters)
-    return body
+        counts["post_filter"] = _all_but(filters)
+    return [{**hits, "track_total_hits": False}, counts]
 
 
 def search(backend, search, offset, size):
     """Run a directory search on the engine: one page of ids, the total, facet and flag counts."""
-    response = call(
+    responses = search_together(
         backend,
-        backend.es.search,
-        index=ensure_index(backend, search.directory.locale.language_code),
-        body=search_body(search, offset, size),
-        request_timeout=ikut_settings.SEARCH_TIMEOUT,
+        ensure_index(backend, search.directory.locale.language_code),
+        search_requests(search, offset, size),
     )
-    facet_counts, flag_counts = _counts(response["aggregations"], _facet_filters(search.cleaned))
-    hits = response["hits"]["hits"]
+    hits, counted = responses[0]["hits"]["hits"], responses[-1]
+    facet_counts, flag_counts = _counts(counted["aggregations"], _facet_filters(search.cleaned))
     return EngineResults(
         ids=[int(hit["_id"]) for hit in hits],
-        total=response["hits"]["total"]["value"],
+        total=counted["hits"]["total"]["value"],
         facet_counts=facet_counts,
         flag_counts=flag_counts,
         statuses={int(hit["_id"]): _status(hit.get("matched_queries", ())) for hit in hits},
