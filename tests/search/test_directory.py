@@ -329,8 +329,11 @@ class NearMeTests(DirectoryTestCase):
             for name, postcode, latitude, longitude in places
         ]
         make_service(self.directory, "Kahdessa paikassa", locations=locations)
+        # 100 km away: nearer than Turku, farther than Helsinki.
+        self.located("Lahti", "60.9827", "25.6612", postcode="15100")
         response = self.search(near="60.17,24.94")
-        [service] = response.context["results"].page.object_list
+        service, lahti = response.context["results"].page.object_list
+        self.assertEqual([service.title, lahti.title], ["Kahdessa paikassa", "Lahti"])
         self.assertEqual(service.nearest_location.name, "Helsingin toimipiste")
         self.assertLess(service.distance_km, 1)
         self.assertContains(response, "Helsingin toimipiste")

@@ -140,73 +140,89 @@ def _query(search, cleaned):
 
 
 def _ranked(search):
-    """Tell whether the hits are ranked by relevance: a text search not sorted by distance."""
-    return bool(search.cleaned.get("q")) and not search.near
+    """Tell whether the hits are ranked by a score: by relevance, or nearest first."""
+    return bool(search.cleaned.get("q")) or bool(search.near)
 
 
-def _sort(search):
-    if search.near:
-        latitude, longitude = search.near
-        return [
-            {
-                "_geo_distance": {
-                    "locations": {"lat": latitude, "lon": longitude},
-                    "order": "asc",
-                    "unit": "km",
-                    "mode": "min",
-                    "ignore_unmapped": True,
+def _nearest_first(search, query):
+    """Return ``query`` scored by the distance to the nearest of each service's public places,
+    those without one last.
+
+    A score the engine can skip by: sorted by distance (``_geo_distance``), it measured every
+    match. 10 km is where the score halves; any distance gives the same order.
+    """
+    latitude, longitude = search.near
+    nearness = {
+        "distance_feature": {
+            "field": "locations",
+            "origin": {"lat": latitude, "lon": longitude},
+            "pivot": "10km",
+        }
+    }
+    return {"bool": {"filter": [query], "should": [nearness]}}
+
+
+def _marked(filters, search):
+    """Return a post filter of ``filters`` that names the hits open now, and open to walk-in
+    visitors.
+
+    Named, for each hit to say which it matches: cheaper than reading the hits' hours. In the
+    post filter, which only the hits pass through, optional, they neither narrow, reorder nor
+    slow the ranking: in the query, they made the engine score every match.
+    """
+    return {
+        "bool": {
+            "filter": list(filters) or [{"match_all": {}}],
+            "should": [
+                {
+                    "bool": {
+                        "filter": [hours.engine_open_filter(search.now, walk_in=walk_in)],
+                        "_name": name,
+                    }
                 }
-            },
-            {"title.sort": "asc"},
-        ]
-    if _ranked(search):
-        return ["_score", {"title.sort": "asc"}]
-    return [{"title.sort": "asc"}]
+                for name, walk_in in ((OPEN, False), (WALK_IN, True))
+            ],
+            "minimum_should_match": 0,
+        }
+    }
 
 
 def search_requests(search, offset, size):
     """Return the request bodies of a directory search, sent together: one page of hits, the
     total, and the facet and flag counts.
 
-    Ranked by relevance, the engine skips the services that cannot reach the page, unless it
-    has to count them all: a text search then asks for its hits and for its counts in two
-    requests, which the engine runs side by side. Sorted by title or distance, every match is
-    read anyway, and one request does both.
+    Ranked by a score, the engine skips the services that cannot reach the page, unless it has
+    to count them all: a search by text or nearness then asks for its hits and for its counts
+    in two requests, which the engine runs side by side. Sorted by title, every match is read
+    anyway, and one request does both.
     """
-    # Facets are counted without their own selection, so they filter after the query.
     filters = _facet_filters(search.cleaned)
     query = _query(search, search.cleaned)
-    hits = {
-        "query": query,
-        # Named, for each hit to say which it matches: cheaper than reading the hits' hours.
-        # In the post filter, optional, they neither narrow, reorder nor slow the ranking.
-        "post_filter": {
-            "bool": {
-                "filter": list(filters.values()) or [{"match_all": {}}],
-                "should": [
-                    {
-                        "bool": {
-                            "filter": [hours.engine_open_filter(search.now, walk_in=walk_in)],
-                            "_name": name,
-                        }
-                    }
-                    for name, walk_in in ((OPEN, False), (WALK_IN, True))
-                ],
-                "minimum_should_match": 0,
-            }
-        },
-        "sort": _sort(search),
-        "from": offset,
-        "size": size,
-        "_source": False,
-    }
+    page = {"from": offset, "size": size, "_source": False}
     counts = {"aggs": _aggregations(filters), "track_total_hits": True}
     if not _ranked(search):
-        return [{**hits, **counts}]
+        # Facets are counted without their own selection, so they filter after the query.
+        return [
+            {
+                "query": query,
+                "post_filter": _marked(filters.values(), search),
+                "sort": [{"title.sort": "asc"}],
+                **page,
+                **counts,
+            }
+        ]
+    selected = {"bool": {"must": [query], "filter": list(filters.values())}}
+    hits = {
+        "query": _nearest_first(search, selected) if search.near else selected,
+        "post_filter": _marked((), search),
+        "sort": ["_score", {"title.sort": "asc"}],
+        "track_total_hits": False,
+        **page,
+    }
     counts = {**counts, "query": query, "size": 0}
     if filters:
         counts["post_filter"] = _all_but(filters)
-    return [{**hits, "track_total_hits": False}, counts]
+    return [hits, counts]
 
 
 def search(backend, search, offset, size):
