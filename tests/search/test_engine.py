@@ -251,6 +251,7 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
             # Ranked by relevance, the page and the counts are asked for apart.
             {"q": "klinikka"},
             {"q": "valtakunnallinen", "category": "health-care", "walk_in": "1"},
+            {"near": "60.17,24.94", "category": "housing"},
         ):
             with self.subTest(**params):
                 engine_results = self.search(**params).context["results"]
