@@ -248,7 +248,7 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
             {"municipality": "092"},
             {"category": "health-care", "municipality": "853"},
             {"walk_in": "1", "category": "housing"},
-            # Ranked by relevance, the page and the counts are asked for apart.
+            # Ranked by relevance or nearness, the page and the counts are asked for apart.
             {"q": "klinikka"},
             {"q": "valtakunnallinen", "category": "health-care", "walk_in": "1"},
             {"near": "60.17,24.94", "category": "housing"},
