@@ -324,11 +324,13 @@ def run_size(size, args):
 
     directories, facts = load(size, args.seed)
     # Each process builds the directory's bit-set index once, then again after every change.
+    from django.utils import timezone
+
     from wagtail_ikut.models import ServiceIndexVersion
     from wagtail_ikut.search.service_index import current_index
 
     started = time.perf_counter()
-    current_index(ServiceIndexVersion.current())
+    current_index(ServiceIndexVersion.current(), timezone.now())
     facts["service_index_seconds"] = round(time.perf_counter() - started, 2)
     client = Client()
     queries = query_set(args.seed)

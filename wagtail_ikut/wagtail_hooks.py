@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -223,3 +224,15 @@ def register_review_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_review_dashboard_panel(request, panels):
     panels.append(ReviewDashboardPanel())
+
+
+@hooks.register("before_serve_page")
+def hide_expired_page(page, request, serve_args, serve_kwargs):
+    # Wagtail unpublishes a page past its expiry time only when publish_scheduled next runs;
+    # until then the package's pages answer as if already unpublished.
+    if (
+        page._meta.app_label == "wagtail_ikut"
+        and page.expire_at
+        and page.expire_at <= timezone.now()
+    ):
+        raise Http404

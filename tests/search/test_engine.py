@@ -5,6 +5,7 @@ scripts/run-tests starts the node (tests/support/opensearch_node.py) and sets
 IKUT_OPENSEARCH_URL; without it these tests fail rather than skip, so CI cannot pass unseen.
 """
 
+import datetime
 import os
 import time
 import uuid
@@ -200,6 +201,18 @@ class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):
         self.assertEqual(held, 5)
         self.assertEqual(self.found(), ["Kriisiapu"])
         self.assertEqual(self.found(q="luonnos"), [])
+
+    def test_a_service_past_its_expiry_time_is_neither_found_nor_counted(self):
+        # The engine's own clock decides, so the service expires for real, a moment from now.
+        expire_at = timezone.now() + datetime.timedelta(seconds=2)
+        make_service(self.directory, "Kriisiapu")
+        make_service(self.directory, "Kriisimajoitus", expire_at=expire_at)
+        self.assertEqual(self.found(q="kriisi"), ["Kriisiapu", "Kriisimajoitus"])
+        time.sleep(max((expire_at - timezone.now()).total_seconds(), 0) + 0.1)
+        self.assertEqual(self.found(q="kriisi"), ["Kriisiapu"])
+        self.assertEqual(self.search(q="kriisi").context["results"].total, 1)
+        self.assertEqual(self.search().context["results"].total, 1)
+        self.assertEqual(self.suggested("kriisim"), [])
 
     def test_a_rebuild_swaps_to_a_new_index_and_keeps_finding(self):
         make_service(self.directory, "Kriisiapu")

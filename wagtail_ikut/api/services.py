@@ -9,18 +9,12 @@ from pydantic import create_model
 from wagtail.rich_text import expand_db_html
 
 from .. import hours
-from ..models import (
-    LOW_THRESHOLD_FLAGS,
-    OpeningHours,
-    ServiceLocation,
-    ServicePage,
-    ServiceStatus,
-)
+from ..models import LOW_THRESHOLD_FLAGS, OpeningHours, ServiceLocation
 from ..models.base import get_base_page_model
 from ..models.services import ServiceDirectoryPageMixin
 from ..search.directory import DirectorySearch
-from ..search.documents import public
 from ..search.facets import FACETS
+from ..visibility import public_pages, public_services
 from . import schemas
 
 router = Router(tags=["services"])
@@ -69,7 +63,7 @@ ServiceSearchParams = create_model(
 
 def directory_or_404(directory_id):
     """Return the published, public directory page with this id."""
-    pages = public(get_base_page_model().objects.live()).select_related("locale")
+    pages = public_pages(get_base_page_model().objects.all()).select_related("locale")
     directory = pages.filter(pk=directory_id).first() if 0 < directory_id <= MAX_PAGE_ID else None
     directory = directory.specific if directory else None
     if not isinstance(directory, ServiceDirectoryPageMixin):
@@ -229,15 +223,6 @@ def location_data(location):
         "accessibility": location.accessibility,
         "directions": location.directions,
     }
-
-
-def public_services():
-    """Return the services the public may read: published, not expired, public, not ended."""
-    return (
-        public(ServicePage.objects.live())
-        .exclude(status=ServiceStatus.ENDED)
-        .exclude(expire_at__lte=timezone.now())
-    )
 
 
 @router.get(

@@ -74,14 +74,16 @@ class ServiceListBlock(blocks.StructBlock):
         # Host sites import blocks while their models load, before the app registry is ready.
         from ..models import ServicePage
         from ..search.directory import directory_services
+        from ..visibility import chosen_pages, public_services
 
         context = super().get_context(value, parent_context)
         if value["services"]:
-            services = [
-                page.specific
-                for page in value["services"]
-                if page and page.live and not page.specific.is_ended
-            ]
+            services = chosen_pages(value["services"], public_services())
+        elif value["directory"] is None:
+            # The directory was deleted after the block was saved: the public sees nothing,
+            # an editor's preview says why, and saving the page asks for another choice.
+            context["directory_missing"] = True
+            services = []
         else:
             queryset = directory_services(value["directory"])
             if value["category"]:

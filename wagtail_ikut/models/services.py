@@ -187,6 +187,25 @@ class ServicePageMixin(models.Model):
     def is_temporarily_closed(self):
         return self.status == ServiceStatus.TEMPORARILY_CLOSED
 
+    #: What the public sees of an ended service: that it has ended, and where to look instead.
+    ended_template = "wagtail_ikut/service_page_ended.html"
+
+    def get_template(self, request, *args, **kwargs):
+        if self.is_ended:
+            return self.ended_template
+        return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # 410 Gone tells search engines and link checkers to drop the address; people who
+        # follow an old link still learn that the service has ended and where to look.
+        if self.is_ended and not getattr(request, "is_preview", False):
+            response.status_code = 410
+        return response
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_ended else super().get_sitemap_urls(request)
+
     def verification_is_overdue(self, today=None):
         """Tell whether ``last_verified`` is missing or older than the configured age."""
         if self.last_verified is None:

@@ -10,11 +10,10 @@ from ..models import (
     LOW_THRESHOLD_FLAGS,
     ServiceIndexVersion,
     ServicePage,
-    ServiceStatus,
 )
+from ..visibility import is_public_service, public_services, restricted_paths
 from . import geo, service_index, text
 from .analysis import query_words
-from .documents import public, restricted_paths
 from .engine import client as engine_client
 from .engine import query as engine_query
 from .facets import FACETS, flag_label
@@ -96,27 +95,20 @@ class DirectoryResults:
 
 
 def directory_services(directory):
-    """Return the published, public, not ended services below a directory, in its language."""
-    return (
-        public(ServicePage.objects.live())
-        .descendant_of(directory)
-        .filter(locale_id=directory.locale_id)
-        .exclude(status=ServiceStatus.ENDED)
-    )
+    """Return the services the public may find below a directory, in its language."""
+    return public_services().descendant_of(directory).filter(locale_id=directory.locale_id)
 
 
-def lists(directory, service, restricted):
+def lists(directory, service, restricted, now):
     """Return whether the directory lists a service already read: the rules of
     directory_services(), with ``restricted`` the paths of restricted_paths()."""
     # Checked on the page of results rather than in their query: compiling the rules into
     # SQL took 2 ms a search, checking 20 services takes microseconds.
     return (
-        service.live
-        and service.locale_id == directory.locale_id
-        and service.status != ServiceStatus.ENDED
+        service.locale_id == directory.locale_id
         and service.depth > directory.depth
         and service.path.startswith(directory.path)
-        and not service.path.startswith(restricted)
+        and is_public_service(service, restricted, now)
     )
 
 
@@ -249,7 +241,7 @@ class DirectorySearch:
         return found
 
     def run_in_database(self, page_number, per_page):
-        index = service_index.current_index(self.token)
+        index = service_index.current_index(self.token, self.now)
         groups = self.word_groups
         text_bits = index.bits_of(text.matches(groups)) if groups else None
         shared = self.shared(index, self.cleaned, text_bits)
@@ -301,7 +293,7 @@ class DirectorySearch:
         page.object_list = [
             service
             for service in read_services(found.ids)
-            if lists(self.directory, service, restricted)
+            if lists(self.directory, service, restricted, self.now)
         ]
         return self.results(
             page,
@@ -339,6 +331,7 @@ SUMMARY_FIELDS = (
     "path",
     "depth",
     "live",
+    "expire_at",
     "locale_id",
     "status",
     "status_note",

@@ -2,9 +2,10 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
+from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import PageViewRestriction
 
 from ..models import (
     LOW_THRESHOLD_FLAGS,
@@ -14,9 +15,8 @@ from ..models import (
     ServiceLocation,
     ServicePage,
     ServiceSearchDocument,
-    ServiceStatus,
 )
-from ..models.base import get_base_page_model
+from ..visibility import is_public_service, restricted_paths
 from .analysis import analyse
 
 #: Services read at a time: few queries each, and bounded memory however many there are.
@@ -27,7 +27,7 @@ PAGE_FIELDS = (
     "title",
     "path",
     "live",
-    "expired",
+    "expire_at",
     "status",
     "summary",
     "description",
@@ -58,8 +58,8 @@ class SearchRow:
     locations: list = field(default_factory=list)  # public locations only
     opening_hours: list = field(default_factory=list)
     hours_exceptions: list = field(default_factory=list)
-    #: Below a page with a view restriction (password, login, groups): not for the public.
-    restricted: bool = False
+    #: The paths of the pages with a view restriction (visibility.restricted_paths()).
+    restricted: tuple = ()
 
     @property
     def pk(self):
@@ -71,13 +71,7 @@ class SearchRow:
 
     @property
     def is_searchable(self):
-        values = self.values
-        return (
-            values["live"]
-            and not values["expired"]
-            and values["status"] != ServiceStatus.ENDED
-            and not self.restricted
-        )
+        return is_public_service(SimpleNamespace(**self.values), self.restricted, timezone.now())
 
     def body_text(self):
         """Return the text the public may find a service by; confidential addresses stay out."""
@@ -114,23 +108,6 @@ class SearchRow:
         ]
 
 
-def restricted_paths():
-    """Return the tree paths of the pages with a view restriction (password, login, groups):
-    what is below them is not for the public."""
-    # Not a join from the restrictions to the pages, as Wagtail's PageQuerySet.public() makes:
-    # SQLite has no statistics for an empty table and reads every page for it (10 ms at 20,000
-    # services, 40 ms at 100,000).
-    pages = get_base_page_model().objects.filter(pk__in=PageViewRestriction.objects.values("page"))
-    return tuple(pages.values_list("path", flat=True))
-
-
-def public(queryset):
-    """Leave out of a page queryset the pages below a view restriction."""
-    for path in restricted_paths():
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
-
-
 def search_rows(queryset):
     """Yield a SearchRow for every service in ``queryset``, a few queries a chunk."""
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
@@ -138,7 +115,7 @@ def search_rows(queryset):
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = {
-            values["pk"]: SearchRow(values, restricted=values["path"].startswith(restricted))
+            values["pk"]: SearchRow(values, restricted=restricted)
             for values in ServicePage.objects.filter(pk__in=chunk).values(*PAGE_FIELDS)
         }
         _attach(rows, chunk, "categories", "servicecategory", ("slug", "name"))

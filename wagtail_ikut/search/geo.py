@@ -7,10 +7,14 @@ from decimal import Decimal, InvalidOperation
 from django.db.models import Avg
 
 from ..models import ServiceLocation
+from ..visibility import public_services
 
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTCODE = re.compile(r"^\s*(\d{5})\s*$")
 EARTH_RADIUS_KM = 6371.0
+#: Decimals a postcode's position keeps: about a kilometre, so that a postcode with one service
+#: does not give away the service's door to whoever searches near it.
+CENTROID_DECIMALS = 2
 
 
 class UnknownPlace(ValueError):
@@ -34,11 +38,14 @@ def locate(text, centroid=None):
 
 
 def postcode_centroid(postcode):
-    """Return the mean position of public service locations in the postcode or its area.
+    """Return the mean position of public service locations in the postcode or its area,
+    rounded to :data:`CENTROID_DECIMALS`.
 
     The directory's own locations are its gazetteer, so it needs no outside data or service.
     """
-    public = ServiceLocation.objects.filter(confidential=False, latitude__isnull=False)
+    public = ServiceLocation.objects.filter(
+        page__in=public_services(), confidential=False, latitude__isnull=False
+    )
     # Finnish postcodes narrow from left to right: 00530, then 005.., then the area 00...
     # A range rather than LIKE, which SQLite answers without the postcode index; ":" is the
     # character after "9".
@@ -49,7 +56,10 @@ def postcode_centroid(postcode):
     ):
         centre = candidates.aggregate(latitude=Avg("latitude"), longitude=Avg("longitude"))
         if centre["latitude"] is not None:
-            return float(centre["latitude"]), float(centre["longitude"])
+            return (
+                round(float(centre["latitude"]), CENTROID_DECIMALS),
+                round(float(centre["longitude"]), CENTROID_DECIMALS),
+            )
     raise UnknownPlace(postcode)
 
 

@@ -16,6 +16,9 @@ import bisect
 import math
 from itertools import chain, islice, repeat
 
+from django.db.models import Min
+from django.utils import timezone
+
 from .. import hours
 from ..models import (
     LOW_THRESHOLD_FLAGS,
@@ -61,7 +64,13 @@ class ServiceIndex:
 
     def __init__(self, token):
         self.token = token
-        public = ServicePage.objects.filter(search_document__isnull=False)
+        now = timezone.now()
+        indexed = ServicePage.objects.filter(search_document__isnull=False)
+        # A service stays in the database's index past its expiry time until
+        # ``publish_scheduled`` unpublishes it: this index leaves it out from that moment.
+        public = indexed.exclude(expire_at__lte=now)
+        #: When the next service here expires, so that current_index() builds anew then.
+        self.expires_at = public.aggregate(next=Min("expire_at"))["next"]
         rows = sorted(
             public.values_list("pk", "title", "locale_id", "path", *LOW_THRESHOLD_FLAGS),
             key=lambda row: (row[1].casefold(), row[0]),
@@ -80,7 +89,7 @@ class ServiceIndex:
         self.points = sorted(
             (float(latitude), float(longitude), self.position[page_id])
             for page_id, latitude, longitude in ServiceLocation.objects.filter(
-                page__search_document__isnull=False, confidential=False, latitude__isnull=False
+                page__in=public, confidential=False, latitude__isnull=False
             ).values_list("page_id", "latitude", "longitude")
         )
         self.latitudes = [point[0] for point in self.points]
@@ -225,6 +234,10 @@ def kept(token, key, build):
     return values[key]
 
 
-def current_index(token):
-    """Return the index as the database has it at ``token``, rebuilding it if it has changed."""
-    return kept(token, "index", lambda: ServiceIndex(token))
+def current_index(token, now):
+    """Return the index as the database has it at ``token`` and ``now``, rebuilding it if the
+    token has changed or a service in it has expired since it was built."""
+    index = kept(token, "index", lambda: ServiceIndex(token))
+    if index.expires_at is not None and index.expires_at <= now:
+        index = _kept["values"]["index"] = ServiceIndex(token)
+    return index

@@ -5,8 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from wagtail_ikut import hours, structured_data
+from wagtail_ikut import hours, structured_data, visibility
 from wagtail_ikut.conf import ikut_settings
+from wagtail_ikut.models.base import get_base_page_model
 
 register = template.Library()
 
@@ -54,9 +55,15 @@ def guidance_json_ld(context, page):
 
 
 @register.filter
-def live_pages(pages):
-    """Keep the published pages of a list from a page chooser, dropping deleted ones."""
-    return [page for page in pages if page is not None and page.live]
+def public_pages_among(pages):
+    """Keep the pages of a page chooser's list that the public may read."""
+    return visibility.chosen_pages(pages, visibility.public_pages(get_base_page_model().objects))
+
+
+@register.filter
+def public_services_among(pages):
+    """Keep the services of a page chooser's list that the public may find."""
+    return visibility.chosen_pages(pages, visibility.public_services())
 
 
 @register.simple_tag

@@ -3,14 +3,10 @@
 import datetime
 
 from ... import hours
-from ...models import (
-    LOW_THRESHOLD_FLAGS,
-    PendingSearchUpdate,
-    ServicePage,
-    ServiceStatus,
-)
+from ...models import LOW_THRESHOLD_FLAGS, PendingSearchUpdate, ServicePage
 from ...models.base import get_base_page_model
-from ..documents import public, search_rows
+from ...visibility import public_services
+from ..documents import search_rows
 from ..facets import FACETS, MunicipalityFacet
 from .client import (
     ANALYZERS,
@@ -25,7 +21,7 @@ from .client import (
 
 #: The version of the index layout below, kept in the mapping's ``_meta``: an index of another
 #: version is not searched until ``ikut_reindex_services`` has rebuilt it.
-MAPPING_VERSION = 4
+MAPPING_VERSION = 5
 #: The name the flags go by among the ``counted`` values, beside the facets' names.
 FLAGS = "flag"
 
@@ -77,6 +73,9 @@ def index_body(language_code):
                 # The page's own path and its ancestors': a directory filters by one term.
                 "ancestors": {"type": "keyword"},
                 "status": {"type": "keyword"},
+                # Searches leave a service out from this moment, before publish_scheduled
+                # unpublishes it.
+                "expire_at": {"type": "date"},
                 "provider_kind": counted,
                 "categories": counted,
                 "municipalities": {"type": "keyword"},
@@ -120,6 +119,7 @@ def document(row):
         "path": values["path"],
         "ancestors": ancestors(values["path"]),
         "status": values["status"],
+        "expire_at": values["expire_at"],
         "provider_kind": values["provider__kind"],
         "categories": [slug for slug, _name in row.categories],
         "municipalities": municipalities,
@@ -266,11 +266,7 @@ def catch_up(backend, limit=100):
 
 
 def searchable_services(language_code):
-    return (
-        public(ServicePage.objects.live())
-        .filter(locale__language_code=language_code)
-        .exclude(status=ServiceStatus.ENDED)
-    )
+    return public_services().filter(locale__language_code=language_code)
 
 
 def rebuild(backend, language_code):

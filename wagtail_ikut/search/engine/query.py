@@ -125,9 +125,18 @@ def _counts(aggregations, filters):
     return facet_counts, {flag: counted[FLAGS].get(flag, 0) for flag in LOW_THRESHOLD_FLAGS}
 
 
+def _in_directory(directory):
+    """Return the filters of the services a directory lists: below it, and not expired."""
+    # The index keeps a service past its expiry time until publish_scheduled unpublishes it.
+    return [
+        {"term": {"ancestors": directory.path}},
+        {"bool": {"must_not": {"range": {"expire_at": {"lte": "now"}}}}},
+    ]
+
+
 def _query(search, cleaned):
     """Return the text and the filters every count shares: the directory, flags, open now."""
-    shared = [{"term": {"ancestors": search.directory.path}}]
+    shared = _in_directory(search.directory)
     shared += [{"term": {flag: True}} for flag in LOW_THRESHOLD_FLAGS if cleaned.get(flag)]
     if cleaned.get("open_now"):
         shared.append(hours.engine_open_filter(search.now))
@@ -268,7 +277,7 @@ def suggest(backend, directory, text, limit):
         "query": {
             "bool": {
                 "must": [{"match": {"title.autocomplete": {"query": text, "operator": "and"}}}],
-                "filter": [{"term": {"ancestors": directory.path}}],
+                "filter": _in_directory(directory),
             }
         },
         "sort": ["_score", {"title.sort": "asc"}],
