@@ -1,9 +1,11 @@
 import datetime
 
 import time_machine
-from django.test import TestCase
+from django.contrib.auth.models import Group, Permission
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.factories import (
@@ -21,6 +23,7 @@ from tests.utils import (
     make_course,
     make_course_index,
     make_directory,
+    make_guidance,
     make_service,
 )
 from wagtail_ikut.models import CoursePage, Organisation, ServiceStatus
@@ -252,3 +255,65 @@ class CourseEditorTests(EnglishAdminTestUtils, TestCase):
         url = reverse("wagtail_ikut_courses:index")
         self.assertContains(self.client.get(url), "Työelämäkurssi")
         self.assertIn(url, self.client.get(reverse("wagtailadmin_home")).content.decode())
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC))
+@override_settings(WAGTAIL_IKUT={"VERIFICATION_MAX_AGE_DAYS": 180})
+class ReviewPermissionTests(EnglishAdminTestUtils, TestCase):
+    """The review report, its export and the dashboard list only what the user may edit."""
+
+    TITLES = ("Vantaan neuvonta", "Espoon neuvonta", "Valtion korvaus")
+
+    def setUp(self):
+        self.vantaa = make_directory(title="Vantaan palvelut")
+        make_service(self.vantaa, "Vantaan neuvonta", verified_by="Vantaan koordinaattori")
+        espoo = make_directory(title="Espoon palvelut")
+        make_service(espoo, "Espoon neuvonta", verified_by="Espoon koordinaattori")
+        make_guidance(title="Valtion korvaus", next_review=datetime.date(2026, 11, 1))
+
+    def editor(self, *pages):
+        """Log in a user of the admin whose group may change ``pages`` and what is below them."""
+        group = Group.objects.create(name="Vantaan toimittajat")
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        for page in pages:
+            GroupPagePermission.objects.create(group=group, page=page, permission_type="change")
+        user = self.create_user("toimittaja", password="password")
+        user.groups.add(group)
+        self.login(user)
+
+    def seen(self):
+        """Return the overdue titles in the report, its CSV export and the dashboard panel."""
+        report = self.client.get(reverse("wagtail_ikut_review_report")).content.decode()
+        csv = self.client.get(reverse("wagtail_ikut_review_report"), {"export": "csv"})
+        dashboard = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        return {
+            name: [title for title in self.TITLES if title in content]
+            for name, content in (
+                ("report", report),
+                ("csv", csv.getvalue().decode()),
+                ("dashboard", dashboard),
+            )
+        }
+
+    def test_an_editor_of_one_directory_sees_only_its_overdue_services_a_superuser_all(self):
+        self.login()
+        everything = list(self.TITLES)
+        self.assertEqual(
+            self.seen(), {"report": everything, "csv": everything, "dashboard": everything}
+        )
+        self.editor(self.vantaa)
+        only_vantaa = ["Vantaan neuvonta"]
+        self.assertEqual(
+            self.seen(), {"report": only_vantaa, "csv": only_vantaa, "dashboard": only_vantaa}
+        )
+        report = self.client.get(reverse("wagtail_ikut_review_report"))
+        self.assertNotContains(report, "Espoon koordinaattori")
+        dashboard = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(dashboard, "1 guidance page or service listing is overdue for review.")
+
+    def test_an_editor_without_page_permissions_sees_no_overdue_content_on_the_dashboard(self):
+        self.editor()
+        dashboard = self.client.get(reverse("wagtailadmin_home"))
+        self.assertNotContains(dashboard, "overdue for review")
+        for title in self.TITLES:
+            self.assertNotContains(dashboard, title)

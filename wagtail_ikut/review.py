@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
+from wagtail.permissions import policy_registry
 
 #: The page models whose content has a review or verification date, as app labels.
 REVIEWED_MODELS = ("wagtail_ikut.GuidancePage", "wagtail_ikut.ServicePage")
@@ -52,13 +53,23 @@ class OverdueItem:
         }
 
 
-def overdue_items(today=None, municipality_code=None):
-    """Return the overdue content of every reviewed kind, longest overdue (or never) first."""
+def overdue_items(today=None, municipality_code=None, user=None):
+    """Return the overdue content of every reviewed kind, longest overdue (or never) first.
+
+    Given a ``user``, only the pages they may change: editors of one organisation must not see
+    another's content, owners or edit links. Without one (the management command), all of it.
+    """
     today = today or timezone.localdate()
     items = []
     for label in REVIEWED_MODELS:
         model = apps.get_model(label)
-        for page in model.overdue_for_review(today).select_related("locale"):
+        pages = model.overdue_for_review(today).select_related("locale")
+        if user is not None:
+            editable = policy_registry.get_by_type(model).instances_user_has_permission_for(
+                user, "change"
+            )
+            pages = pages.filter(pk__in=editable.values("pk"))
+        for page in pages:
             municipalities = tuple(page.review_municipalities())
             if municipality_code and municipality_code not in {m.code for m in municipalities}:
                 continue

@@ -11,7 +11,7 @@ from .review import overdue_items
 
 
 class ReviewReportView(ReportView):
-    """Guidance and service listings whose review or verification is overdue, oldest first."""
+    """The guidance and service listings the user may edit whose review is overdue, oldest first."""
 
     page_title = _("Overdue for review")
     header_icon = "time"
@@ -41,7 +41,7 @@ class ReviewReportView(ReportView):
     }
 
     def get_queryset(self):
-        return overdue_items(timezone.localdate())
+        return overdue_items(timezone.localdate(), user=self.request.user)
 
 
 class ReviewDashboardPanel(Component):
@@ -53,5 +53,5 @@ class ReviewDashboardPanel(Component):
     shown = 5
 
     def get_context_data(self, parent_context):
-        items = overdue_items(timezone.localdate())
+        items = overdue_items(timezone.localdate(), user=parent_context["request"].user)
         return {"items": items[: self.shown], "count": len(items)}

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_localize.models import OverridableSegment, StringSegment, TranslationSource
 
 from tests.factories import CourseThemeFactory, LocaleFactory, OrganisationFactory
 from tests.utils import (
@@ -232,6 +233,50 @@ class CourseTranslationTests(TestCase):
         self.assertEqual(copy.locale, swedish)
         self.assertEqual(copy.translation_key, source.translation_key)
         self.assertEqual(copy.weekdays, [0, 1, 2, 3])
+
+    def test_a_confidential_places_details_are_kept_out_of_the_translation_source(self):
+        shelter = {
+            "name": "Turvakoti Lokki",
+            "street_address": "Salainen kuja 3",
+            "postcode": "00530",
+            "directions": "Soita summeria B, ovi avataan sisältä.",
+            "accessibility": "Hissi pihan puolella.",
+        }
+        college = {
+            "name": "Kansalaisopisto",
+            "street_address": "Opistotie 2",
+            "postcode": "00100",
+            "directions": "Raitiovaunu 7, pysäkki Opisto.",
+            "accessibility": "Esteetön sisäänkäynti.",
+        }
+        course = make_course(
+            make_course_index(),
+            instances=[
+                course_instance(MONDAY, confidential=True, **shelter),
+                course_instance(MONDAY + 7 * DAY, **college),
+            ],
+        )
+        source, _created = TranslationSource.get_or_create_from_instance(course)
+        strings = set(
+            StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+        )
+        overridables = [
+            segment.data for segment in OverridableSegment.objects.filter(source=source)
+        ]
+        for text in shelter.values():
+            self.assertNotIn(text, strings)
+            self.assertNotIn(text, overridables)
+        self.assertLessEqual(
+            {college["name"], college["directions"], college["accessibility"]}, strings
+        )
+        self.assertIn(college["street_address"], overridables)
+        self.assertIn(college["postcode"], overridables)
+
+        translated, _created = source.create_or_update_translation(
+            LocaleFactory(language_code="sv"), copy_parent_pages=True, fallback=True
+        )
+        copy = translated.instances.get(confidential=True)
+        self.assertEqual({field: getattr(copy, field) for field in shelter}, shelter)
 
 
 class CourseAdminFormTests(EnglishAdminTestUtils, TestCase):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..fields import PhoneNumberField
 
@@ -72,6 +73,34 @@ class Place(models.Model):
     @property
     def has_coordinates(self):
         return self.latitude is not None and not self.confidential
+
+
+# wagtail-localize asks each translatable field, instance by instance, whether to extract its
+# value into a translation source (``extract_segments`` calls ``is_translated`` and
+# ``is_overridable`` with the instance), and whatever it extracts is shown to translators and
+# sent to machine translation. So a confidential place's details are synchronised instead:
+# copied unchanged into each translation, never extracted.
+
+
+class PlaceTextField(TranslatableField):
+    """A text about a place, translated unless the place is confidential."""
+
+    def is_translated(self, obj):
+        return not obj.confidential
+
+    def is_synchronized(self, obj):
+        return obj.confidential or super().is_synchronized(obj)
+
+    def is_overridable(self, obj):
+        return False
+
+
+class PlaceAddressField(SynchronizedField):
+    """Part of a place's address: the same in every language, and a translation may give its
+    own spelling (Mannerheimintie, Mannerheimvägen), unless the place is confidential."""
+
+    def is_overridable(self, obj):
+        return not obj.confidential and super().is_overridable(obj)
 
 
 class ContactChannelBase(models.Model):

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from ..fields import Weekday, WeekdaysField
-from .contact import ContactChannelBase, Place
+from .contact import ContactChannelBase, Place, PlaceAddressField, PlaceTextField
 
 
 class CourseStatus(models.TextChoices):
@@ -99,11 +99,15 @@ class CourseInstance(TranslatableMixin, Place, Orderable):
         ),
     )
 
-    # The schedule, seats and address are the same in every language; the texts are translated.
+    # The schedule, seats and address are the same in every language; the texts are translated,
+    # except a confidential place's.
     override_translatable_fields = [
         SynchronizedField("weekdays"),
-        SynchronizedField("street_address"),
-        SynchronizedField("postcode"),
+        PlaceTextField("name"),
+        PlaceAddressField("street_address"),
+        PlaceAddressField("postcode"),
+        PlaceTextField("accessibility"),
+        PlaceTextField("directions"),
     ]
 
     panels = [
