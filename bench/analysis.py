@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wagtail_ikut.search import analysis  # noqa: E402
+from wagtail_ikut.search import analysis
 
 # (query, document): the document is what a service page says, the query what a reader types.
 PAIRS = [

@@ -3,10 +3,15 @@
 scripts/run-tests starts the node and sets IKUT_OPENSEARCH_URL, as for tests/search/test_engine.py.
 """
 
+import pytest
+
 from tests.api.test_services import ApiTestCase, shelter_location
 from tests.factories import ServiceCategoryFactory
 from tests.search.test_engine import EngineIndexMixin
 from tests.utils import make_service
+
+# Left out of the quick suite: they need the node scripts/run-tests starts.
+pytestmark = pytest.mark.opensearch
 
 
 class EngineSearchTests(EngineIndexMixin, ApiTestCase):

@@ -11,6 +11,7 @@ import time
 import uuid
 from unittest import mock
 
+import pytest
 from django.http import QueryDict
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -32,6 +33,9 @@ from wagtail_ikut.search.engine import client
 from wagtail_ikut.search.engine import index as engine_index
 from wagtail_ikut.search.engine import query as engine_query
 from wagtail_ikut.search.engine.client import alias_name, engine
+
+# Left out of the quick suite: they need the node scripts/run-tests starts.
+pytestmark = pytest.mark.opensearch
 
 
 def engine_settings(url, prefix):
@@ -123,24 +127,63 @@ class EngineHoursMixin(EngineMixin):
         return status
 
 
-def engine_variants(module, base, mixin, leave_out=()):
-    """Make each test case of ``module`` derived from ``base`` run again with ``mixin``."""
-    for name in dir(module):
-        case = getattr(module, name)
-        if (
-            isinstance(case, type)
-            and issubclass(case, base)
-            and case is not base
-            and name not in leave_out
-        ):
-            globals()[f"Engine{name}"] = type(f"Engine{name}", (mixin, case), {})
+# Every database search test again on the engine, but QueryCountTests: they are about the
+# database's query plan and its own index table.
+class EngineVisibilityTests(EngineMixin, test_directory.VisibilityTests):
+    pass
 
 
-# The database tests that are about the database: its query plan and its own index table.
-engine_variants(
-    test_directory, test_directory.DirectoryTestCase, EngineMixin, leave_out={"QueryCountTests"}
-)
-engine_variants(test_hours, test_hours.HoursTestCase, EngineHoursMixin)
+class EngineFlagTests(EngineMixin, test_directory.FlagTests):
+    pass
+
+
+class EngineFacetTests(EngineMixin, test_directory.FacetTests):
+    pass
+
+
+class EngineTextSearchTests(EngineMixin, test_directory.TextSearchTests):
+    pass
+
+
+class EngineOpenNowTests(EngineMixin, test_directory.OpenNowTests):
+    pass
+
+
+class EngineSuggestionTests(EngineMixin, test_directory.SuggestionTests):
+    pass
+
+
+class EngineNearMeTests(EngineMixin, test_directory.NearMeTests):
+    pass
+
+
+class EngineBadInputTests(EngineMixin, test_directory.BadInputTests):
+    pass
+
+
+class EngineConfidentialAddressTests(EngineMixin, test_directory.ConfidentialAddressTests):
+    pass
+
+
+# Who is open, as the engine's filters compute it, against the same cases as hours.py.
+class EngineWeeklyHoursTests(EngineHoursMixin, test_hours.WeeklyHoursTests):
+    pass
+
+
+class EnginePublicHolidayTests(EngineHoursMixin, test_hours.PublicHolidayTests):
+    pass
+
+
+class EngineExceptionTests(EngineHoursMixin, test_hours.ExceptionTests):
+    pass
+
+
+class EngineClockChangeTests(EngineHoursMixin, test_hours.ClockChangeTests):
+    pass
+
+
+class EngineWeekTests(EngineHoursMixin, test_hours.WeekTests):
+    pass
 
 
 class EngineOnlyTests(EngineMixin, test_directory.DirectoryTestCase):

@@ -9,6 +9,7 @@ import io
 import os
 import uuid
 
+import pytest
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
@@ -19,6 +20,9 @@ from wagtail_ikut.models import PendingSearchUpdate
 from wagtail_ikut.search.engine.client import engine
 
 LOGGER = "wagtail_ikut.search.engine.client"
+
+# Left out of the quick suite: they need the node scripts/run-tests starts.
+pytestmark = pytest.mark.opensearch
 
 
 class EngineOutageTests(TestCase):

@@ -34,13 +34,13 @@ def matches(groups, title_only=False):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"SELECT page_id FROM {DOCUMENTS} "
+                f"SELECT page_id FROM {DOCUMENTS} "  # noqa: S608 - names are ours, text a parameter
                 f"WHERE {POSTGRES_VECTOR} @@ to_tsquery('simple', %s)",
                 [postgres_match(groups, title_only)],
             )
         else:
             cursor.execute(
-                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s",
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608 - as above
                 [sqlite_match(groups, title_only)],
             )
         return [pk for (pk,) in cursor.fetchall()]
