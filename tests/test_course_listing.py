@@ -3,10 +3,13 @@
 import datetime
 
 import time_machine
+from django.http import QueryDict
 from django.test import TestCase
+from django.utils import translation
 
 from tests.factories import CourseThemeFactory, LanguageFactory, MunicipalityFactory
 from tests.utils import course_instance, make_course, make_course_index
+from wagtail_ikut.course_listing import CourseListing
 
 MONDAY = datetime.date(2027, 3, 1)
 DAY = datetime.timedelta(days=1)
@@ -101,6 +104,25 @@ class CourseIndexFilterTests(TestCase):
         # The values that could be read still apply.
         courses = response.context["listing"].courses
         self.assertEqual([course.title for course in courses], ["Työelämäkurssi"])
+
+    def test_the_notice_names_the_first_few_unknown_values_and_counts_the_others(self):
+        params = QueryDict(mutable=True)
+        params.setlist("theme", [f"no-such-{number}" for number in range(12)] * 100)
+        with translation.override("en"):
+            listing = CourseListing(self.index, params)
+        self.assertEqual(
+            listing.form.notices,
+            [
+                "Unknown filter values were left out: "
+                "no-such-0, no-such-1, no-such-2, no-such-3, no-such-4 and 7 more"
+            ],
+        )
+
+    def test_nul_characters_in_filter_values_are_left_out(self):
+        response = self.client.get(self.index.url, {"theme": "it-\x00skills"})
+        listing = response.context["listing"]
+        self.assertEqual([course.title for course in listing.courses], ["Tietotekniikan perusteet"])
+        self.assertEqual(listing.notices, [])
 
     def test_the_same_filters_have_the_same_canonical_query(self):
         response = self.client.get(

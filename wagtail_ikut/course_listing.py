@@ -8,7 +8,6 @@ from django import forms
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import QueryDict
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import (
@@ -21,6 +20,8 @@ from .models import (
     Municipality,
 )
 from .models.course_details import enrolment_open_q, not_finished_q
+from .public_input import query_without_nul, unknown_values_notice
+from .visibility import public_pages
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MULTIPLE_CHOICE_FILTERS = ("municipality", "theme", "language")
@@ -68,7 +69,7 @@ class CourseQueryForm(forms.Form):
 
     def full_clean(self):
         # Drop what cannot be read before validating, so one bad value spoils nothing else.
-        data = self.data.copy()
+        data = query_without_nul(self.data)
         unknown = []
         for name in (*MULTIPLE_CHOICE_FILTERS, "start_month", "format"):
             known = {str(value) for value, _label in self.fields[name].choices}
@@ -76,10 +77,7 @@ class CourseQueryForm(forms.Form):
             unknown += [value for value in values if value not in known]
             data.setlist(name, [value for value in values if value in known][: len(known)])
         if unknown:
-            self.notices.append(
-                _("Unknown filter values were left out: %(values)s")
-                % {"values": ", ".join(value[:40] for value in unknown)}
-            )
+            self.notices.append(unknown_values_notice(unknown))
         self.data = data
         super().full_clean()
 
@@ -95,9 +93,9 @@ def month_choices(today, count=12):
 
 
 def index_courses(index):
-    """Return the published courses below a course index, in its language."""
+    """Return the courses the public may read below a course index, in its language."""
     return (
-        CoursePage.objects.live()
+        public_pages(CoursePage.objects.all())
         .descendant_of(index)
         .filter(locale_id=index.locale_id)
         .select_related("organiser")

@@ -1,6 +1,6 @@
 """The vocabularies and organisations a front end builds its filters from."""
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from tests.factories import (
     LanguageFactory,
@@ -9,6 +9,7 @@ from tests.factories import (
     OrganisationFactory,
     ServiceCategoryFactory,
 )
+from wagtail_ikut.api.pagination import MAX_ROWS
 from wagtail_ikut.models import Organisation
 
 
@@ -55,6 +56,12 @@ class VocabularyTests(TestCase):
         self.assertIn("xx", problem["detail"])
         self.assertIn("sv", problem["detail"])
 
+    def test_nul_characters_in_the_locale_are_left_out(self):
+        MunicipalityFactory(code="091", name="Helsinki")
+        MunicipalityFactory(code="091", name="Helsingfors", locale=self.swedish)
+        self.assertEqual(self.get("municipalities", locale="s\x00v")[0]["name"], "Helsingfors")
+        self.assertEqual(self.get("municipalities", locale="\x00")[0]["name"], "Helsinki")
+
 
 class OrganisationTests(TestCase):
     def get(self, status=200, **params):
@@ -95,3 +102,13 @@ class OrganisationTests(TestCase):
         OrganisationFactory(name="Järjestö")
         self.assertEqual([o["name"] for o in self.get(kind="ngo")["items"]], ["Järjestö"])
         self.assertEqual(self.get(status=422, kind="club")["errors"][0]["loc"][-1], "kind")
+
+    @override_settings(WAGTAILAPI_LIMIT_MAX=None)
+    def test_an_offset_or_limit_beyond_what_a_database_counts_is_refused_with_the_reason(self):
+        OrganisationFactory(name="Järjestö")
+        self.assertEqual(self.get(offset=MAX_ROWS)["items"], [])
+        for name in ("offset", "limit"):
+            with self.subTest(name=name):
+                [error] = self.get(status=422, **{name: 10**20})["errors"]
+                self.assertEqual(error["loc"][-1], name)
+                self.assertIn(str(MAX_ROWS), error["msg"])

@@ -196,6 +196,13 @@ class FacetTests(DirectoryTestCase):
         self.assertContains(response, '<input type="hidden" name="more" value="category">')
         self.assertEqual(response.context["results"].query_string, "category=c11&more=category")
 
+    def test_a_value_or_facet_to_show_sent_many_times_is_written_back_once(self):
+        housing = ServiceCategoryFactory(slug="housing")
+        make_service(self.directory, "Asumisneuvonta", categories=[housing])
+        response = self.search(category=["housing"] * 3, more=["category"] * 2000 + ["no-such"])
+        self.assertEqual(response.context["results"].query_string, "category=housing&more=category")
+        self.assertContains(response, '<input type="hidden" name="more"', count=1)
+
     def test_filters_combine_with_the_search_text(self):
         housing = ServiceCategoryFactory(slug="housing")
         make_service(self.directory, "Kriisiasunto", categories=[housing])
@@ -283,6 +290,12 @@ class SuggestionTests(DirectoryTestCase):
         [category] = response.json()["suggestions"]
         self.assertEqual(category["url"], self.directory.url + "?category=job-seeking")
 
+    def test_nul_characters_in_the_text_are_left_out(self):
+        make_service(self.directory, "Kriisiapu")
+        make_service(self.directory, "Terveysneuvonta")
+        self.assertEqual(self.suggested("\x00"), [])
+        self.assertEqual(self.suggested("krii\x00si"), [("service", "Kriisiapu")])
+
     def test_no_text_suggests_nothing(self):
         make_service(self.directory, "Kriisiapu")
         for text in ("", "   "):
@@ -345,6 +358,27 @@ class NearMeTests(DirectoryTestCase):
         self.assertEqual(self.found(near="20100"), ["Turku", "Helsinki"])
         self.assertEqual(self.found(near="00100"), ["Helsinki", "Turku"])
 
+    def test_precise_coordinates_are_rounded_to_about_a_kilometre_wherever_they_are_written(self):
+        # Links keep them in browser history and access logs: only a coarse cell, not a home.
+        self.directory.results_per_page = 5
+        self.directory.save_revision().publish()
+        for number in range(6):
+            self.located(f"Palvelu {number}", "60.1699", "24.9384")
+        response = self.search(near="60.169856, 24.938379", q="olematon")
+        results = response.context["results"]
+        self.assertEqual(results.near, (60.17, 24.94))
+        self.assertEqual(results.query_string, "q=olematon&near=60.17%2C24.94")
+        self.assertEqual(
+            [relaxation.query_string for relaxation in results.relaxations],
+            ["near=60.17%2C24.94"],
+        )
+        self.assertContains(response, 'name="near" value="60.17,24.94"')
+
+        response = self.search(near="60.169856,24.938379")
+        self.assertContains(response, 'href="?near=60.17%2C24.94&amp;page=2" rel="next"')
+        self.assertNotContains(response, "60.1698")
+        self.assertNotContains(response, "24.9383")
+
     def test_a_confidential_location_gives_no_distance(self):
         self.located("Turvakoti", "60.1699", "24.9384", confidential=True)
         self.located("Turku", "60.4518", "22.2666", postcode="20100")
@@ -393,6 +427,10 @@ class BadInputTests(DirectoryTestCase):
         ):
             with self.subTest(query=query[:20]):
                 self.search(q=query)
+
+    def test_nul_characters_in_the_query_string_are_left_out(self):
+        make_service(self.directory, "Päivystys")
+        self.assertEqual(self.found(q="kriisi\x00apu"), ["Kriisiapu"])
 
     def test_text_without_words_is_said_once_and_lists_everything(self):
         results = self.search(q="?!? ...").context["results"]

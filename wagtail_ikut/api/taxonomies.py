@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale
 
 from ..models import Language, Municipality, Organisation, ServiceCategory
+from ..public_input import without_nul
 from . import schemas
+from .pagination import Pagination
 
 
 class LocaleParams(Schema):
@@ -20,6 +21,7 @@ class LocaleParams(Schema):
 
 def locale_or_400(code):
     """Return the locale with this language code, or the default one when none is given."""
+    code = without_nul(code or "")
     if not code:
         return Locale.get_default()
     locale = Locale.objects.filter(language_code=code).first()
@@ -75,7 +77,7 @@ class OrganisationParams(LocaleParams):
     description="The organisations in one locale, by name, a page at a time (limit, offset).",
     operation_id="ikut_organisations_list",
 )
-@paginate(WagtailLimitOffsetPagination)
+@paginate(Pagination)
 def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):
     found = Organisation.objects.filter(locale=locale_or_400(params.locale))
     if params.kind:

@@ -7,10 +7,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import LOW_THRESHOLD_FLAGS, Language, Municipality, Organisation, ServiceCategory
+from ..public_input import query_without_nul, unknown_values_notice
+from . import geo
 from .facets import FACETS, flag_label, language_label
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
+#: Decimals kept of coordinates in ``near``. The search writes them back into its links, and so
+#: into browser history and access logs: 2 decimals are a cell of 1.1 km north to south and
+#: 0.4 to 0.6 km east to west in Finland, enough to find the nearest services and too coarse to
+#: point to a home. (directory.js rounds the browser's position the same way.)
+NEAR_DECIMALS = 2
 
 
 class VocabularyField(forms.MultipleChoiceField):
@@ -59,16 +66,18 @@ class DirectoryQueryForm(forms.Form):
 
     def full_clean(self):
         # Drop what cannot be read before validating, so one bad value spoils nothing else.
-        data = self.data.copy()
+        data = query_without_nul(self.data)
         for name, known in self.vocabularies.items():
             values = data.getlist(name)
             unknown = [value for value in values if value not in known]
             if unknown:
-                self.notices.append(
-                    _("Unknown filter values were left out: %(values)s")
-                    % {"values": ", ".join(value[:40] for value in unknown)}
-                )
-                data.setlist(name, [value for value in values if value in known])
+                self.notices.append(unknown_values_notice(unknown))
+            # Each value once, however often it was sent: the page writes the search back into
+            # its links and hidden inputs.
+            data.setlist(name, list(dict.fromkeys(value for value in values if value in known)))
+        # The same for ``more``, whose unknown names go without a notice: they filter nothing.
+        more = set(data.getlist("more"))
+        data.setlist("more", [facet.name for facet in FACETS if facet.name in more])
         if len(data.get("q", "")) > MAX_QUERY_LENGTH:
             self.notices.append(
                 _("The search text was shortened to %(count)s characters.")
@@ -79,6 +88,12 @@ class DirectoryQueryForm(forms.Form):
             data["near"] = ""
         self.data = data
         super().full_clean()
+
+    def clean_near(self):
+        near = self.cleaned_data["near"]
+        if match := geo.COORDINATES.match(near):
+            return ",".join(f"{float(value):.{NEAR_DECIMALS}f}" for value in match.groups())
+        return near
 
 
 def vocabularies(locale_id):

@@ -3,6 +3,7 @@
 from django.http import QueryDict
 
 from ..models import ServiceCategory
+from ..public_input import without_nul
 from .directory import directory_services
 from .engine import client as engine_client
 from .engine import query as engine_query
@@ -14,7 +15,7 @@ SUGGESTIONS = 8
 
 def suggestions(directory, request, text):
     """Return the categories and services whose names match what was typed, with addresses."""
-    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    text = without_nul(text or "").strip()[:MAX_QUERY_LENGTH]
     if not text:
         return []
     directory_url = directory.get_url(request)

@@ -97,7 +97,13 @@ def call(backend, method, *args, **kwargs):
         return method(*args, **kwargs)
     except _client_errors(backend) as error:
         _rest()
-        logger.warning("Search engine unavailable, using the database instead: %s", error)
+        # The kind of failure only: the engine's message may repeat the search, and so what a
+        # visitor typed and where they are.
+        logger.warning(
+            "Search engine unavailable, using the database instead: %s (status %s)",
+            type(error).__name__,
+            error.status_code,
+        )
         raise EngineUnavailable(str(error)) from error
 
 
@@ -128,7 +134,11 @@ def search_together(backend, index, bodies):
     )["responses"]
     for response in responses:
         if "error" in response:
-            raise unavailable(f"{index} answered a search with an error: {response['error']}")
+            # Its type only, as in call(): the error's reason may repeat the search.
+            raise unavailable(
+                f"{index} answered a search with {response['error']['type']} "
+                f"(status {response['status']})"
+            )
     return responses
 
 
