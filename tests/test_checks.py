@@ -1,8 +1,10 @@
+import re
+
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
-from django.test import SimpleTestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 
-from wagtail_ikut.checks import check_settings
+from wagtail_ikut.checks import api_docs_warnings, check_api_docs, check_settings
 
 
 class SettingsCheckTests(SimpleTestCase):
@@ -65,3 +67,24 @@ class SettingsCheckTests(SimpleTestCase):
             self.assertRaisesMessage(SystemCheckError, "wagtail_ikut.E004"),
         ):
             call_command("check")
+
+
+class ApiDocsCheckTests(SimpleTestCase):
+    def test_docs_that_would_load_swagger_from_a_cdn_are_a_warning(self):
+        apps = ["wagtail.api.v3", "wagtail_ikut"]
+        [warning] = api_docs_warnings(apps, docs_enabled=True)
+        self.assertEqual(warning.id, "wagtail_ikut.W001")
+        self.assertEqual(api_docs_warnings(apps, docs_enabled=False), [])
+        self.assertEqual(api_docs_warnings([*apps, "ninja"], docs_enabled=True), [])
+
+    def test_the_example_site_serves_its_docs_itself(self):
+        self.assertEqual(check_api_docs(None), [])
+
+
+class ApiDocsPageTests(TestCase):
+    def test_the_api_docs_load_nothing_from_another_site(self):
+        response = self.client.get("/api/v3/docs/")
+        self.assertEqual(response.status_code, 200)
+        addresses = re.findall(r'(?:src|href)="([^"]+)"', response.content.decode())
+        self.assertTrue(any("swagger-ui" in address for address in addresses))
+        self.assertEqual([a for a in addresses if a.startswith(("http:", "https:", "//"))], [])

@@ -14,12 +14,13 @@ class WagtailIkutAppConfig(AppConfig):
         from wagtail.api.v3.api import api
 
         from .api import register as register_api_routers
-        from .checks import check_settings
+        from .checks import check_api_docs, check_settings
         from .conf import reload_settings
         from .search.engine.client import forget_engine
         from .signal_handlers import register_signal_handlers
 
         checks.register(check_settings, checks.Tags.compatibility)
+        checks.register(check_api_docs, checks.Tags.security)
         setting_changed.connect(reload_settings, dispatch_uid="wagtail_ikut_reload_settings")
         setting_changed.connect(forget_engine, dispatch_uid="wagtail_ikut_forget_engine")
         register_signal_handlers()

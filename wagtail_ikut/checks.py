@@ -4,7 +4,7 @@ import difflib
 
 import phonenumbers
 from django.conf import settings
-from django.core.checks import Error
+from django.core.checks import Error, Warning
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
@@ -153,3 +153,26 @@ VALUE_CHECKS = {
     "SEARCH_TIMEOUT": check_positive("SEARCH_TIMEOUT"),
     "SEARCH_RETRY_SECONDS": check_positive("SEARCH_RETRY_SECONDS"),
 }
+
+
+def check_api_docs(app_configs, **kwargs):
+    """Warn when API v3's interactive documentation would load its scripts from a CDN."""
+    return api_docs_warnings(
+        settings.INSTALLED_APPS, getattr(settings, "WAGTAILAPI_DOCS_ENABLED", True)
+    )
+
+
+def api_docs_warnings(installed_apps, docs_enabled):
+    # django-ninja serves Swagger UI from its own static files only when "ninja" is an
+    # installed app; otherwise the page at /api/v3/docs/ asks a third party for its scripts.
+    if "wagtail.api.v3" in installed_apps and docs_enabled and "ninja" not in installed_apps:
+        return [
+            Warning(
+                "The API documentation at …/api/v3/docs/ loads Swagger UI from a third-party "
+                "CDN, so a visitor's browser tells it who reads the API.",
+                hint='Add "ninja" to INSTALLED_APPS to serve it from this site\'s static '
+                "files, or set WAGTAILAPI_DOCS_ENABLED = False.",
+                id="wagtail_ikut.W001",
+            )
+        ]
+    return []
