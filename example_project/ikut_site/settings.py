@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
+    # Serves the API's documentation (Swagger UI) from this site, not from a CDN.
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -113,3 +115,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_IKUT = {}
+# The pages Wagtail renders around the package's, in its layout with the quick exit.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "wagtail_ikut/password_required.html"  # noqa: S105
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "wagtail_ikut/login.html"
+# Of the public pages, only the login form sets Django's CSRF cookie: let the browser forget
+# it when it closes, instead of keeping it for a year.
+CSRF_COOKIE_AGE = None

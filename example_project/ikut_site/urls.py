@@ -15,5 +15,10 @@ urlpatterns = [
     # Both helpers serve files only when DEBUG is on, as in this demo.
     *staticfiles_urlpatterns(),
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
-    *i18n_patterns(path("", include(wagtail_urls))),
+    # wagtail_ikut.urls before Wagtail's: it answers one of Wagtail's addresses its own way.
+    *i18n_patterns(path("", include("wagtail_ikut.urls")), path("", include(wagtail_urls))),
 ]
+
+# "Not found" and server errors in the package's layout, with its quick exit.
+handler404 = "wagtail_ikut.error_pages.page_not_found"
+handler500 = "wagtail_ikut.error_pages.server_error"

@@ -33,6 +33,7 @@ from django.test import modify_settings, override_settings
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Page, PageViewRestriction
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -70,6 +71,17 @@ PUBLIC_PAGES = [
 
 #: One page of each kind, for what the shared base template does alike on all of them.
 PAGE_KINDS = ("front-page-fi", "directory", "service", "course-index", "course")
+
+#: A demo page that :func:`password_page` puts behind a shared password, and the password.
+PASSWORD_PAGE = "/fi/ohjeet/palvelujen-jatkuvuus/"
+PAGE_PASSWORD = "jaettu-salasana"
+
+#: Pages that Wagtail and Django render around the package's own, as (id, path, status): the
+#: password form, with :func:`password_page`, and "not found".
+HOST_PAGES = [
+    ("password-required", PASSWORD_PAGE, 200),
+    ("not-found", "/fi/ei-tallaista-sivua/", 404),
+]
 
 
 def public_pages(*names, **marks):
@@ -125,6 +137,20 @@ def demo_site(django_db_setup, django_db_blocker):
             cache.clear()  # Wagtail caches the site's root paths, which included the demo's.
 
 
+@pytest.fixture(scope="module")
+def password_page(demo_site, django_db_blocker):
+    """``PASSWORD_PAGE`` behind ``PAGE_PASSWORD`` while a module's tests run, then open again."""
+    with django_db_blocker.unblock():
+        restriction = PageViewRestriction.objects.create(
+            page=Page.objects.get(locale__language_code="fi", slug="palvelujen-jatkuvuus"),
+            restriction_type=PageViewRestriction.PASSWORD,
+            password=PAGE_PASSWORD,
+        )
+    yield PASSWORD_PAGE
+    with django_db_blocker.unblock():
+        restriction.delete()
+
+
 @pytest.fixture(scope="package")
 def browser(demo_site):
     """One headless Chromium for the package; it must start, or the tests fail."""
@@ -161,9 +187,11 @@ class Visit:
     requests: list = field(default_factory=list)
     failures: list = field(default_factory=list)
 
-    def open(self, path, **options):
+    def open(self, path, status=200, **options):
         response = self.page.goto(self.site.url + path, **options)
-        assert response is not None and response.ok, f"GET {path}: {response and response.status}"
+        assert response is not None and response.status == status, (
+            f"GET {path}: {response and response.status}"
+        )
         return self.page
 
     def focused(self, selector):

@@ -1,14 +1,29 @@
 """The service directory works without JavaScript: the search and its filters are a plain form."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+from .conftest import open_tab
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db
 
 RESULTS_HEADING = "#ikut-results-heading"
+#: Where the browser says the visitor is: at a doorstep in central Helsinki, to 11 cm.
+PRECISE_POSITION = {"latitude": 60.169856, "longitude": 24.938379}
+
+
+@pytest.fixture
+def located_tab(browser, demo_site):
+    """A new tab whose visitor has let the site know their position."""
+    context, visit = open_tab(
+        browser, demo_site, geolocation=PRECISE_POSITION, permissions=["geolocation"]
+    )
+    yield visit
+    context.close()
 
 
 def count_in(heading):
@@ -58,3 +73,16 @@ def test_typing_offers_suggestions_from_the_directory_itself(tab):
     options = page.locator("#ikut-q-suggestions option")
     expect(options.first).to_have_text(re.compile("^Sosiaalineuvonta"))
     expect(field).to_have_attribute("list", "ikut-q-suggestions")
+
+
+def test_use_my_location_puts_only_a_position_rounded_to_about_a_kilometre_in_the_address(
+    located_tab,
+):
+    page = located_tab.open("/fi/palvelut/")
+
+    page.get_by_role("button", name="Käytä sijaintiani").click()
+
+    page.wait_for_url(re.compile(r"[?&]near="))
+    assert parse_qs(urlsplit(page.url).query)["near"] == ["60.17,24.94"]
+    assert "60.1698" not in page.url and "24.9383" not in page.url
+    expect(page.get_by_label("Lähellä (postinumero tai koordinaatit)")).to_have_value("60.17,24.94")

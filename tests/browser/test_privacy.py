@@ -3,8 +3,9 @@
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from .conftest import PUBLIC_PAGES, open_tab
+from .conftest import HOST_PAGES, PAGE_PASSWORD, PUBLIC_PAGES, open_tab
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db
@@ -40,3 +41,29 @@ def test_public_pages_make_no_third_party_requests(tour, demo_site):
 def test_public_pages_set_no_cookies(tour):
     assert tour["cookies"] == []
     assert tour["document.cookie"] == ""
+
+
+@pytest.mark.usefixtures("password_page")
+def test_the_pages_rendered_around_the_package_set_no_cookies(tab):
+    for _name, path, status in HOST_PAGES:
+        tab.open(path, status=status, wait_until="networkidle")
+    assert tab.page.context.cookies() == []
+    assert tab.page.evaluate("document.cookie") == ""
+
+
+def test_only_the_right_password_sets_a_cookie_and_only_for_the_browser_session(tab, password_page):
+    page = tab.open(password_page)
+    page.get_by_label("Salasana").fill("väärä")
+    page.get_by_role("button", name="Jatka").click()
+    expect(page.locator(".errorlist")).to_be_visible()
+    assert page.context.cookies() == []
+
+    page.get_by_label("Salasana").fill(PAGE_PASSWORD)
+    page.get_by_role("button", name="Jatka").click()
+    page.wait_for_url(tab.site.url + password_page)
+    expect(page.locator("h1")).to_have_text(
+        "Palvelujen jatkuvuus auttamisjärjestelmän ja kunnan välillä"
+    )
+    [cookie] = page.context.cookies()
+    assert cookie["name"] == "sessionid"
+    assert cookie["expires"] == -1, "the session should end when the browser closes"

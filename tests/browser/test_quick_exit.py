@@ -4,7 +4,7 @@ leaving no way back to the site in the tab's history; without JavaScript, a plai
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PAGE_KINDS, public_pages
+from .conftest import HOST_PAGES, PAGE_KINDS, public_pages
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,23 @@ def test_the_quick_exit_is_visible_and_two_tabs_and_enter_leave_without_a_way_ba
     assert tab.focused("a[href='#main']"), "the first Tab should reach the skip link"
     page.keyboard.press("Tab")
     expect(quick_exit).to_be_focused()
+    page.keyboard.press("Enter")
+
+    assert_left_without_a_way_back(tab, history_length)
+
+
+@pytest.mark.usefixtures("password_page")
+@pytest.mark.parametrize(
+    ("path", "status"), [pytest.param(path, status, id=name) for name, path, status in HOST_PAGES]
+)
+def test_the_pages_rendered_around_the_package_have_the_same_quick_exit(tab, path, status):
+    page = tab.open(path, status=status)
+    expect(page.locator(QUICK_EXIT)).to_be_in_viewport()
+    history_length = page.evaluate("history.length")
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.locator(QUICK_EXIT)).to_be_focused()
     page.keyboard.press("Enter")
 
     assert_left_without_a_way_back(tab, history_length)

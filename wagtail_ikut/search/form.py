@@ -13,11 +13,6 @@ from .facets import FACETS, flag_label, language_label
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200
-#: Decimals kept of coordinates in ``near``. The search writes them back into its links, and so
-#: into browser history and access logs: 2 decimals are a cell of 1.1 km north to south and
-#: 0.4 to 0.6 km east to west in Finland, enough to find the nearest services and too coarse to
-#: point to a home. (directory.js rounds the browser's position the same way.)
-NEAR_DECIMALS = 2
 
 
 class VocabularyField(forms.MultipleChoiceField):
@@ -92,7 +87,7 @@ class DirectoryQueryForm(forms.Form):
     def clean_near(self):
         near = self.cleaned_data["near"]
         if match := geo.COORDINATES.match(near):
-            return ",".join(f"{float(value):.{NEAR_DECIMALS}f}" for value in match.groups())
+            return ",".join(f"{float(value):.{geo.COARSE_DECIMALS}f}" for value in match.groups())
         return near
 
 

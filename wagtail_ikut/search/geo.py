@@ -12,9 +12,12 @@ from ..visibility import public_services
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTCODE = re.compile(r"^\s*(\d{5})\s*$")
 EARTH_RADIUS_KM = 6371.0
-#: Decimals a postcode's position keeps: about a kilometre, so that a postcode with one service
-#: does not give away the service's door to whoever searches near it.
-CENTROID_DECIMALS = 2
+#: Decimals kept of every position the directory writes out: a visitor's coordinates, which go
+#: into its links and so into browser history and access logs, and a postcode's centre, which
+#: with one service in the postcode would give away its door. 2 decimals are a cell of 1.1 km
+#: north to south and 0.4 to 0.6 km east to west in Finland: enough to find the nearest
+#: services, too coarse to point to a home. (directory.js rounds the browser's position alike.)
+COARSE_DECIMALS = 2
 
 
 class UnknownPlace(ValueError):
@@ -39,7 +42,7 @@ def locate(text, centroid=None):
 
 def postcode_centroid(postcode):
     """Return the mean position of public service locations in the postcode or its area,
-    rounded to :data:`CENTROID_DECIMALS`.
+    rounded to :data:`COARSE_DECIMALS`.
 
     The directory's own locations are its gazetteer, so it needs no outside data or service.
     """
@@ -57,8 +60,8 @@ def postcode_centroid(postcode):
         centre = candidates.aggregate(latitude=Avg("latitude"), longitude=Avg("longitude"))
         if centre["latitude"] is not None:
             return (
-                round(float(centre["latitude"]), CENTROID_DECIMALS),
-                round(float(centre["longitude"]), CENTROID_DECIMALS),
+                round(float(centre["latitude"]), COARSE_DECIMALS),
+                round(float(centre["longitude"]), COARSE_DECIMALS),
             )
     raise UnknownPlace(postcode)
 

@@ -1,4 +1,9 @@
-// "Use my location" asks the browser itself; the position goes only into this form's field.
+// "Use my location" asks the browser itself; the position goes only into this form's field,
+// and from there into the results' address, where the browser's history, links and the site's
+// access log keep it. So it is rounded first, to 2 decimals as the server rounds any
+// coordinates (search/geo.py, COARSE_DECIMALS): a cell of about 1 km by 0.5 km in Finland.
+const NEAR_DECIMALS = 2;
+
 document.querySelectorAll("[data-ikut-locate]").forEach((button) => {
   if (!("geolocation" in navigator)) {
     return;
@@ -8,7 +13,7 @@ document.querySelectorAll("[data-ikut-locate]").forEach((button) => {
   button.addEventListener("click", () => {
     navigator.geolocation.getCurrentPosition((position) => {
       const { latitude, longitude } = position.coords;
-      field.value = `${latitude.toFixed(4)},${longitude.toFixed(4)}`;
+      field.value = `${latitude.toFixed(NEAR_DECIMALS)},${longitude.toFixed(NEAR_DECIMALS)}`;
       button.form.requestSubmit();
     });
   });
