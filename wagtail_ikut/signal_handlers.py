@@ -1,5 +1,6 @@
 """Keep derived data in step when editors publish, unpublish, move, delete or rename things."""
 
+import swapper
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -13,7 +14,6 @@ from .models import (
     ServicePage,
     TargetGroup,
 )
-from .models.base import get_base_page_model
 from .search import documents
 from .search.engine import index as engine_index
 
@@ -50,7 +50,8 @@ def reindex_moved_services(sender, instance, **kwargs):
 def reindex_restricted_services(sender, instance, **kwargs):
     # A view restriction hides the services below its page from the public, and lifting it
     # shows them again; no one publishes anything for either.
-    page = get_base_page_model().objects.filter(pk=instance.page_id).first()
+    Page = swapper.load_model("wagtailcore", "Page")
+    page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         index(ServicePage.objects.descendant_of(page, inclusive=True))
 

@@ -5,11 +5,11 @@ search, the course listing and its calendar, the API. The queryset functions and
 predicates beside them say the same thing; a test holds them to it.
 """
 
+import swapper
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from .models import ServicePage, ServiceStatus
-from .models.base import get_base_page_model
 
 
 def restricted_paths():
@@ -18,7 +18,8 @@ def restricted_paths():
     # Not a join from the restrictions to the pages, as Wagtail's PageQuerySet.public() makes:
     # SQLite has no statistics for an empty table and reads every page for it (10 ms at 20,000
     # services, 40 ms at 100,000).
-    pages = get_base_page_model().objects.filter(pk__in=PageViewRestriction.objects.values("page"))
+    Page = swapper.load_model("wagtailcore", "Page")
+    pages = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page"))
     return tuple(pages.values_list("path", flat=True))
 
 

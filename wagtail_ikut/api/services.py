@@ -1,5 +1,6 @@
 """The ``services`` router: the directory search and one service, as JSON."""
 
+import swapper
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone, translation
@@ -10,7 +11,6 @@ from wagtail.rich_text import expand_db_html
 
 from .. import hours
 from ..models import LOW_THRESHOLD_FLAGS, OpeningHours, ServiceLocation
-from ..models.base import get_base_page_model
 from ..models.services import ServiceDirectoryPageMixin
 from ..search.directory import DirectorySearch
 from ..search.facets import FACETS
@@ -63,7 +63,8 @@ ServiceSearchParams = create_model(
 
 def directory_or_404(directory_id):
     """Return the published, public directory page with this id."""
-    pages = public_pages(get_base_page_model().objects.all()).select_related("locale")
+    Page = swapper.load_model("wagtailcore", "Page")
+    pages = public_pages(Page.objects.all()).select_related("locale")
     directory = pages.filter(pk=directory_id).first() if 0 < directory_id <= MAX_PAGE_ID else None
     directory = directory.specific if directory else None
     if not isinstance(directory, ServiceDirectoryPageMixin):

@@ -1,5 +1,8 @@
 """What a course is made of: its instances, the runs people enrol on, and ways to reach it.
 
+Each kind of row is an abstract model, and a concrete one with a ``page`` of the package's
+CoursePage; a site's own course page class has its own concrete rows of the abstract ones.
+
 An instance stores only what an editor decides (planned or cancelled); whether enrolment is open,
 the group is full, the course is running or has finished follows from the dates and seats on the
 day it is read, so nothing goes stale. ``status_on`` in Python and ``enrolment_open_q`` and
@@ -50,12 +53,9 @@ def enrolment_open_q(today):
     return ~Q(status=CourseStatus.CANCELLED) & not_finished_q(today) & window & closes & seats
 
 
-class CourseInstance(TranslatableMixin, Place, Orderable):
-    """One run of a course: its dates, weekly meetings, place, seats and enrolment window."""
+class AbstractCourseInstance(TranslatableMixin, Place, Orderable):
+    """One run of a course, for any course page class."""
 
-    page = ParentalKey(
-        "wagtail_ikut.CoursePage", on_delete=models.CASCADE, related_name="instances"
-    )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     weekdays = WeekdaysField(
@@ -134,6 +134,7 @@ class CourseInstance(TranslatableMixin, Place, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
         verbose_name = _("course instance")
         verbose_name_plural = _("course instances")
 
@@ -227,15 +228,28 @@ class CourseInstance(TranslatableMixin, Place, Orderable):
         return True
 
 
-class CourseContact(TranslatableMixin, ContactChannelBase, Orderable):
+class CourseInstance(AbstractCourseInstance):
+    """One run of a course: its dates, weekly meetings, place, seats and enrolment window."""
+
+    page = ParentalKey(
+        "wagtail_ikut.CoursePage", on_delete=models.CASCADE, related_name="instances"
+    )
+
+
+class AbstractCourseContact(TranslatableMixin, ContactChannelBase, Orderable):
+    """A way to ask about the course, for any course page class."""
+
+    override_translatable_fields = [SynchronizedField("phone")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+
+
+class CourseContact(AbstractCourseContact):
     """A way to ask about the course or to be told of the next one."""
 
     page = ParentalKey(
         "wagtail_ikut.CoursePage", on_delete=models.CASCADE, related_name="contact_channels"
     )
-
-    override_translatable_fields = [SynchronizedField("phone")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("contact channel")
-        verbose_name_plural = _("contact channels")

@@ -6,24 +6,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
+from wagtail.models import Page
 from wagtail.search import index
 
 from ..forms import CoursePageForm
-from .base import get_base_page_model
+from ..panels import page_tabs
 from .course_details import CourseStatus, not_finished_q
-
-BasePage = get_base_page_model()
 
 #: How a person can get onto a course, in the order the public sees them; each a BooleanField.
 ENROLMENT_ROUTES = ("referral_by_social_worker", "referral_by_assistance_system", "apply_directly")
@@ -172,8 +164,59 @@ class CoursePageMixin(CalendarFeedMixin, models.Model):
 
     search_fields = [index.SearchField("summary"), index.SearchField("description")]
 
+    base_form_class = CoursePageForm
+    #: The editor's panels by tab; the course's Content panels follow the base page's.
+    course_panels = [
+        FieldPanel("summary"),
+        FieldPanel("organiser"),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_weeks"),
+                FieldRowPanel([FieldPanel("hours_per_week_min"), FieldPanel("hours_per_week_max")]),
+                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
+                FieldPanel("initial_assessment"),
+                FieldPanel("group_activities"),
+                FieldPanel("individual_guidance"),
+                FieldPanel("structure"),
+            ],
+            heading=_("Extent and structure"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("interpretation_languages", widget=forms.CheckboxSelectMultiple),
+    ]
+    enrolment_panels = [
+        FieldPanel("eligibility"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ENROLMENT_ROUTES], heading=_("Ways onto the course")
+        ),
+        FieldPanel("how_to_apply"),
+        FieldRowPanel([FieldPanel("free_of_charge"), FieldPanel("cost")]),
+        FieldPanel("accessibility"),
+        InlinePanel("contact_channels", heading=_("Contact channels")),
+    ]
+    instance_panels = [InlinePanel("instances", heading=_("Course instances"))]
+    funding_panels = [
+        FieldPanel("funder_name"),
+        FieldPanel("funding_programme"),
+        FieldPanel("funding_emblem"),
+    ]
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def edit_handler_for(cls, base):
+        """Return the editor's tabs of a course page built on the page class ``base``."""
+        return page_tabs(
+            base,
+            cls.course_panels,
+            (_("Dates and places"), cls.instance_panels),
+            (_("Enrolment and contact"), cls.enrolment_panels),
+            (_("Funding"), cls.funding_panels),
+        )
 
     @property
     def course_format(self):
@@ -235,64 +278,14 @@ class CoursePageMixin(CalendarFeedMixin, models.Model):
         return [self]
 
 
-class CoursePage(CoursePageMixin, BasePage):
+class CoursePage(CoursePageMixin, Page):
     """A course, with its instances."""
 
     parent_page_types = ["wagtail_ikut.CourseIndexPage"]
     subpage_types = []
     template = "wagtail_ikut/course_page.html"
-    base_form_class = CoursePageForm
-
-    search_fields = BasePage.search_fields + CoursePageMixin.search_fields
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("organiser"),
-        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("description"),
-        MultiFieldPanel(
-            [
-                FieldPanel("duration_weeks"),
-                FieldRowPanel([FieldPanel("hours_per_week_min"), FieldPanel("hours_per_week_max")]),
-                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
-                FieldPanel("initial_assessment"),
-                FieldPanel("group_activities"),
-                FieldPanel("individual_guidance"),
-                FieldPanel("structure"),
-            ],
-            heading=_("Extent and structure"),
-        ),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("interpretation_languages", widget=forms.CheckboxSelectMultiple),
-    ]
-    enrolment_panels = [
-        FieldPanel("eligibility"),
-        MultiFieldPanel(
-            [FieldPanel(name) for name in ENROLMENT_ROUTES], heading=_("Ways onto the course")
-        ),
-        FieldPanel("how_to_apply"),
-        FieldRowPanel([FieldPanel("free_of_charge"), FieldPanel("cost")]),
-        FieldPanel("accessibility"),
-        InlinePanel("contact_channels", heading=_("Contact channels")),
-    ]
-    instance_panels = [InlinePanel("instances", heading=_("Course instances"))]
-    funding_panels = [
-        FieldPanel("funder_name"),
-        FieldPanel("funding_programme"),
-        FieldPanel("funding_emblem"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(instance_panels, heading=_("Dates and places")),
-            ObjectList(enrolment_panels, heading=_("Enrolment and contact")),
-            ObjectList(funding_panels, heading=_("Funding")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    search_fields = Page.search_fields + CoursePageMixin.search_fields
+    edit_handler = CoursePageMixin.edit_handler_for(Page)
 
     class Meta:
         verbose_name = _("course")
@@ -307,6 +300,11 @@ class CourseIndexPageMixin(CalendarFeedMixin, models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def edit_handler_for(cls, base):
+        """Return the editor's tabs of a course index built on the page class ``base``."""
+        return page_tabs(base, [FieldPanel("intro")])
+
     def get_context(self, request, *args, **kwargs):
         from ..course_listing import CourseListing
 
@@ -320,13 +318,12 @@ class CourseIndexPageMixin(CalendarFeedMixin, models.Model):
         return index_courses(self)
 
 
-class CourseIndexPage(CourseIndexPageMixin, BasePage):
+class CourseIndexPage(CourseIndexPageMixin, Page):
     """A list of the courses below it, with filters and a calendar feed."""
 
     subpage_types = ["wagtail_ikut.CoursePage"]
     template = "wagtail_ikut/course_index_page.html"
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    edit_handler = CourseIndexPageMixin.edit_handler_for(Page)
 
     class Meta:
         verbose_name = _("course index")

@@ -5,23 +5,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    FieldPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks.guidance import StepListBlock, StepsToday
 from ..fields import MultipleChoiceField
-from ..panels import ReviewWarningPanel
-from .base import get_base_page_model
-
-BasePage = get_base_page_model()
+from ..panels import ReviewWarningPanel, page_tabs
 
 
 class Audience(models.TextChoices):
@@ -71,6 +62,18 @@ class GuidancePageMixin(models.Model):
         index.FilterField("next_review"),
     ]
 
+    #: The editor's panels by tab; the guidance's Content panels follow the base page's.
+    guidance_panels = [FieldPanel("summary"), FieldPanel("audience"), FieldPanel("steps")]
+    review_panels = [
+        ReviewWarningPanel(),
+        FieldPanel("owner_role"),
+        FieldPanel("municipality"),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("next_review")], heading=_("Review")
+        ),
+        InlinePanel("change_notes", heading=_("Public change notes")),
+    ]
+
     class Meta:
         abstract = True
 
@@ -79,6 +82,11 @@ class GuidancePageMixin(models.Model):
         if update_fields is None or "steps" in update_fields:
             self.sync_legal_references()
         super().save(*args, **kwargs)
+
+    @classmethod
+    def edit_handler_for(cls, base):
+        """Return the editor's tabs of a guidance page built on the page class ``base``."""
+        return page_tabs(base, cls.guidance_panels, (_("Review"), cls.review_panels))
 
     def clean(self):
         super().clean()
@@ -99,9 +107,9 @@ class GuidancePageMixin(models.Model):
     def sync_legal_references(self):
         # Snippet choosers in a StreamField do not protect what they point at; this relation
         # does, so a reference cannot be deleted while guidance cites it.
+        link = self._meta.get_field("legal_reference_links").related_model
         self.legal_reference_links = [
-            GuidanceLegalReference(reference=reference)
-            for reference in self.cited_legal_references()
+            link(reference=reference) for reference in self.cited_legal_references()
         ]
 
     @classmethod
@@ -130,75 +138,71 @@ class GuidancePageMixin(models.Model):
         return [labels[key] for key in self.audience if key in labels]
 
 
-class GuidancePage(GuidancePageMixin, BasePage):
+class GuidancePage(GuidancePageMixin, Page):
     """Step-by-step guidance on applying the law, for municipal staff and those they help."""
 
     parent_page_types = ["wagtail_ikut.GuidanceIndexPage"]
     subpage_types = []
     template = "wagtail_ikut/guidance_page.html"
-
-    search_fields = BasePage.search_fields + GuidancePageMixin.search_fields
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("audience"),
-        FieldPanel("steps"),
-    ]
-    review_panels = [
-        ReviewWarningPanel(),
-        FieldPanel("owner_role"),
-        FieldPanel("municipality"),
-        MultiFieldPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("next_review")], heading=_("Review")
-        ),
-        InlinePanel("change_notes", heading=_("Public change notes")),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(review_panels, heading=_("Review")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    search_fields = Page.search_fields + GuidancePageMixin.search_fields
+    edit_handler = GuidancePageMixin.edit_handler_for(Page)
 
     class Meta:
         verbose_name = _("guidance page")
         verbose_name_plural = _("guidance pages")
 
 
-class GuidanceChangeNote(Orderable):
-    """A public note of what changed in the guidance, and when."""
+class AbstractGuidanceChangeNote(Orderable):
+    """A public note of what changed in the guidance, for any guidance page class."""
 
-    page = ParentalKey(
-        "wagtail_ikut.GuidancePage", on_delete=models.CASCADE, related_name="change_notes"
-    )
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=500)
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("change note")
         verbose_name_plural = _("change notes")
         ordering = ["-date"]
 
 
-class GuidanceLegalReference(Orderable):
+class GuidanceChangeNote(AbstractGuidanceChangeNote):
+    """A public note of what changed in the guidance, and when."""
+
+    page = ParentalKey(
+        "wagtail_ikut.GuidancePage", on_delete=models.CASCADE, related_name="change_notes"
+    )
+
+
+class AbstractGuidanceLegalReference(Orderable):
+    """A legal reference cited in the guidance's steps, for any guidance page class."""
+
+    reference = models.ForeignKey(
+        "wagtail_ikut.LegalReference",
+        verbose_name=_("legal reference"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("cited legal reference")
+        verbose_name_plural = _("cited legal references")
+
+
+class GuidanceLegalReference(AbstractGuidanceLegalReference):
     """A legal reference cited in a guidance page's steps, kept in step with them on save."""
 
     page = ParentalKey(
         "wagtail_ikut.GuidancePage", on_delete=models.CASCADE, related_name="legal_reference_links"
     )
+    # The reverse name the migrations give it; a site's own class keeps "+", as two classes
+    # cannot share the name.
     reference = models.ForeignKey(
         "wagtail_ikut.LegalReference",
         verbose_name=_("legal reference"),
         on_delete=models.PROTECT,
         related_name="guidance_links",
     )
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("cited legal reference")
-        verbose_name_plural = _("cited legal references")
 
 
 class GuidanceIndexPageMixin(models.Model):
@@ -209,21 +213,24 @@ class GuidanceIndexPageMixin(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def edit_handler_for(cls, base):
+        """Return the editor's tabs of a guidance index built on the page class ``base``."""
+        return page_tabs(base, [FieldPanel("intro")])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = (
-            GuidancePage.objects.child_of(self).live().public().order_by("title")
-        )
+        # Its children, whatever their class: subpage_types keeps them guidance pages.
+        context["guidance_pages"] = self.get_children().live().public().order_by("title").specific()
         return context
 
 
-class GuidanceIndexPage(GuidanceIndexPageMixin, BasePage):
+class GuidanceIndexPage(GuidanceIndexPageMixin, Page):
     """A list of guidance pages."""
 
     subpage_types = ["wagtail_ikut.GuidancePage"]
     template = "wagtail_ikut/guidance_index_page.html"
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    edit_handler = GuidanceIndexPageMixin.edit_handler_for(Page)
 
     class Meta:
         verbose_name = _("guidance index")

@@ -1,4 +1,8 @@
-"""What a service is made of: its locations, opening hours and ways to reach it."""
+"""What a service is made of: its locations, opening hours and ways to reach it.
+
+Each kind of row is an abstract model, and a concrete one with a ``page`` of the package's
+ServicePage; a site's own service page class has its own concrete rows of the abstract ones.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,28 +14,32 @@ from ..fields import Weekday
 from .contact import ContactChannelBase, Place
 
 
-class ServiceLocation(Place, Orderable):
+class AbstractServiceLocation(Place, Orderable):
+    """A place where the service meets people, for any service page class."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+
+class ServiceLocation(AbstractServiceLocation):
     """A place where the service meets people."""
 
     page = ParentalKey(
         "wagtail_ikut.ServicePage", on_delete=models.CASCADE, related_name="locations"
     )
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("location")
-        verbose_name_plural = _("locations")
+    class Meta(AbstractServiceLocation.Meta):
         # "Near me" finds a postcode's centre from the locations in it (search/geo.py).
         indexes = [models.Index(fields=["postcode"], name="wagtail_ikut_location_postcode")]
 
 
-class OpeningHours(Orderable):
-    """Regular weekly opening hours; a period may run past midnight."""
+class AbstractOpeningHours(Orderable):
+    """Regular weekly opening hours, for any service page class."""
 
     Weekday = Weekday
 
-    page = ParentalKey(
-        "wagtail_ikut.ServicePage", on_delete=models.CASCADE, related_name="opening_hours"
-    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(
@@ -40,6 +48,7 @@ class OpeningHours(Orderable):
     by_appointment = models.BooleanField(_("by appointment only"), default=False)
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("opening period")
         verbose_name_plural = _("opening hours")
 
@@ -49,17 +58,22 @@ class OpeningHours(Orderable):
             raise ValidationError(_("The opening and closing times cannot be the same."))
 
 
-class OpeningHoursException(Orderable):
-    """A date range with other hours than usual: closed, special hours or by appointment."""
+class OpeningHours(AbstractOpeningHours):
+    """Regular weekly opening hours; a period may run past midnight."""
+
+    page = ParentalKey(
+        "wagtail_ikut.ServicePage", on_delete=models.CASCADE, related_name="opening_hours"
+    )
+
+
+class AbstractOpeningHoursException(Orderable):
+    """A date range with other hours than usual, for any service page class."""
 
     class Kind(models.TextChoices):
         CLOSED = "closed", _("Closed")
         SPECIAL_HOURS = "special_hours", _("Special hours")
         BY_APPOINTMENT = "by_appointment", _("By appointment only")
 
-    page = ParentalKey(
-        "wagtail_ikut.ServicePage", on_delete=models.CASCADE, related_name="hours_exceptions"
-    )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
@@ -68,6 +82,7 @@ class OpeningHoursException(Orderable):
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("exception to opening hours")
         verbose_name_plural = _("exceptions to opening hours")
 
@@ -87,13 +102,26 @@ class OpeningHoursException(Orderable):
         return self.start_date <= day <= self.end_date
 
 
-class ContactChannel(ContactChannelBase, Orderable):
+class OpeningHoursException(AbstractOpeningHoursException):
+    """A date range with other hours than usual: closed, special hours or by appointment."""
+
+    page = ParentalKey(
+        "wagtail_ikut.ServicePage", on_delete=models.CASCADE, related_name="hours_exceptions"
+    )
+
+
+class AbstractContactChannel(ContactChannelBase, Orderable):
+    """A way to reach the service, for any service page class."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+
+
+class ContactChannel(AbstractContactChannel):
     """A way to reach the service: phone, email, chat or a web form."""
 
     page = ParentalKey(
         "wagtail_ikut.ServicePage", on_delete=models.CASCADE, related_name="contact_channels"
     )
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("contact channel")
-        verbose_name_plural = _("contact channels")

@@ -10,23 +10,15 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from ..conf import ikut_settings
 from ..forms import ServicePageForm
-from ..panels import VerificationWarningPanel
-from .base import get_base_page_model
-
-BasePage = get_base_page_model()
+from ..panels import VerificationWarningPanel, page_tabs
 
 #: The low-threshold flags, in the order the public sees them; each is a BooleanField.
 LOW_THRESHOLD_FLAGS = (
@@ -163,8 +155,59 @@ class ServicePageMixin(models.Model):
         index.FilterField("status"),
     ]
 
+    base_form_class = ServicePageForm
+    #: The editor's panels by tab; the service's Content panels follow the base page's.
+    service_panels = [
+        FieldPanel("summary"),
+        FieldPanel("provider"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        FieldPanel("how_to_get_help"),
+        FieldPanel("description"),
+        FieldPanel("eligibility"),
+        FieldPanel("cost"),
+        FieldPanel("required_documents"),
+    ]
+    audience_panels = [
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("nationwide"),
+        FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("language_note"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in LOW_THRESHOLD_FLAGS], heading=_("Easy to reach")
+        ),
+    ]
+    contact_panels = [
+        InlinePanel("locations", heading=_("Locations")),
+        InlinePanel("contact_channels", heading=_("Contact channels")),
+    ]
+    hours_panels = [
+        FieldPanel("open_24_7"),
+        FieldPanel("closed_on_public_holidays"),
+        InlinePanel("opening_hours", heading=_("Weekly opening hours")),
+        InlinePanel("hours_exceptions", heading=_("Exceptions")),
+    ]
+    verification_panels = [
+        VerificationWarningPanel(),
+        FieldPanel("last_verified"),
+        FieldPanel("verified_by"),
+    ]
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def edit_handler_for(cls, base):
+        """Return the editor's tabs of a service page built on the page class ``base``."""
+        return page_tabs(
+            base,
+            cls.service_panels,
+            (_("Who and what"), cls.audience_panels),
+            (_("Where and contact"), cls.contact_panels),
+            (_("Opening hours"), cls.hours_panels),
+            (_("Verification"), cls.verification_panels),
+        )
 
     @property
     def flags(self):
@@ -244,64 +287,14 @@ class ServicePageMixin(models.Model):
             )
 
 
-class ServicePage(ServicePageMixin, BasePage):
+class ServicePage(ServicePageMixin, Page):
     """A service in the directory."""
 
     parent_page_types = ["wagtail_ikut.ServiceDirectoryPage"]
     subpage_types = []
     template = "wagtail_ikut/service_page.html"
-    base_form_class = ServicePageForm
-
-    search_fields = BasePage.search_fields + ServicePageMixin.search_fields
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("provider"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
-        FieldPanel("how_to_get_help"),
-        FieldPanel("description"),
-        FieldPanel("eligibility"),
-        FieldPanel("cost"),
-        FieldPanel("required_documents"),
-    ]
-    audience_panels = [
-        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("nationwide"),
-        FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("language_note"),
-        MultiFieldPanel(
-            [FieldPanel(name) for name in LOW_THRESHOLD_FLAGS], heading=_("Easy to reach")
-        ),
-    ]
-    contact_panels = [
-        InlinePanel("locations", heading=_("Locations")),
-        InlinePanel("contact_channels", heading=_("Contact channels")),
-    ]
-    hours_panels = [
-        FieldPanel("open_24_7"),
-        FieldPanel("closed_on_public_holidays"),
-        InlinePanel("opening_hours", heading=_("Weekly opening hours")),
-        InlinePanel("hours_exceptions", heading=_("Exceptions")),
-    ]
-    verification_panels = [
-        VerificationWarningPanel(),
-        FieldPanel("last_verified"),
-        FieldPanel("verified_by"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(audience_panels, heading=_("Who and what")),
-            ObjectList(contact_panels, heading=_("Where and contact")),
-            ObjectList(hours_panels, heading=_("Opening hours")),
-            ObjectList(verification_panels, heading=_("Verification")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    search_fields = Page.search_fields + ServicePageMixin.search_fields
+    edit_handler = ServicePageMixin.edit_handler_for(Page)
 
     class Meta:
         verbose_name = _("service")
@@ -321,6 +314,11 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def edit_handler_for(cls, base):
+        """Return the editor's tabs of a service directory built on the page class ``base``."""
+        return page_tabs(base, [FieldPanel("intro"), FieldPanel("results_per_page")])
+
     def get_context(self, request, *args, **kwargs):
         from ..search.directory import DirectorySearch
 
@@ -337,13 +335,12 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
         return JsonResponse({"suggestions": suggestions(self, request, request.GET.get("q"))})
 
 
-class ServiceDirectoryPage(ServiceDirectoryPageMixin, BasePage):
+class ServiceDirectoryPage(ServiceDirectoryPageMixin, Page):
     """A searchable directory of the services below it; a site may have several."""
 
     subpage_types = ["wagtail_ikut.ServicePage"]
     template = "wagtail_ikut/service_directory_page.html"
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("results_per_page")]
+    edit_handler = ServiceDirectoryPageMixin.edit_handler_for(Page)
 
     class Meta:
         verbose_name = _("service directory")

@@ -1,5 +1,6 @@
 import json
 
+import swapper
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -7,7 +8,6 @@ from django.utils.safestring import mark_safe
 
 from wagtail_ikut import hours, structured_data, visibility
 from wagtail_ikut.conf import ikut_settings
-from wagtail_ikut.models.base import get_base_page_model
 
 register = template.Library()
 
@@ -57,7 +57,8 @@ def guidance_json_ld(context, page):
 @register.filter
 def public_pages_among(pages):
     """Keep the pages of a page chooser's list that the public may read."""
-    return visibility.chosen_pages(pages, visibility.public_pages(get_base_page_model().objects))
+    Page = swapper.load_model("wagtailcore", "Page")
+    return visibility.chosen_pages(pages, visibility.public_pages(Page.objects))
 
 
 @register.filter

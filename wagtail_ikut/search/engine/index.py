@@ -2,9 +2,10 @@
 
 import datetime
 
+import swapper
+
 from ... import hours
 from ...models import LOW_THRESHOLD_FLAGS, PendingSearchUpdate, ServicePage
-from ...models.base import get_base_page_model
 from ...visibility import public_services
 from ..documents import search_rows
 from ..facets import FACETS, MunicipalityFacet
@@ -152,7 +153,7 @@ def _values(fields, facet):
 
 def ancestors(path):
     """Return a page's path and its ancestors' paths, the root's first."""
-    step = get_base_page_model().steplen
+    step = swapper.load_model("wagtailcore", "Page").steplen
     return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
