@@ -13,11 +13,11 @@ class WagtailIkutAppConfig(AppConfig):
         from django.core.signals import setting_changed
         from wagtail.api.v3.api import api
 
-        from .api import register as register_api_routers
-        from .checks import check_api_docs, check_settings
-        from .conf import reload_settings
-        from .search.engine.client import forget_engine
-        from .signal_handlers import register_signal_handlers
+        from wagtail_ikut.api import register as register_api_routers
+        from wagtail_ikut.checks import check_api_docs, check_settings
+        from wagtail_ikut.conf import reload_settings
+        from wagtail_ikut.search.engine.client import forget_engine
+        from wagtail_ikut.signal_handlers import register_signal_handlers
 
         checks.register(check_settings, checks.Tags.compatibility)
         checks.register(check_api_docs, checks.Tags.security)

@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
-from .models import (
+from wagtail_ikut.models import (
     CourseFormat,
     CourseInstance,
     CoursePage,
@@ -19,9 +19,9 @@ from .models import (
     Language,
     Municipality,
 )
-from .models.course_details import enrolment_open_q, not_finished_q
-from .public_input import query_without_nul, unknown_values_notice
-from .visibility import public_pages
+from wagtail_ikut.models.course_details import enrolment_open_q, not_finished_q
+from wagtail_ikut.public_input import query_without_nul, unknown_values_notice
+from wagtail_ikut.visibility import public_pages
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MULTIPLE_CHOICE_FILTERS = ("municipality", "theme", "language")

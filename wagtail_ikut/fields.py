@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .conf import ikut_settings
+from wagtail_ikut.conf import ikut_settings
 
 
 class PhoneNumberField(models.CharField):

@@ -76,7 +76,7 @@ class CoursePageForm(TranslatedChoicesPageForm):
         return cleaned_data
 
     def check_overlaps(self, forms):
-        from .models import CourseInstance
+        from wagtail_ikut.models import CourseInstance
 
         title = self.cleaned_data.get("title")
         for position, form in enumerate(forms):

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .models import OpeningHours, OpeningHoursException, ServiceStatus
+from wagtail_ikut.models import OpeningHours, OpeningHoursException, ServiceStatus
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LOOKAHEAD_DAYS = 14

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
-from .hours import HELSINKI
-from .models import CourseStatus
+from wagtail_ikut.hours import HELSINKI
+from wagtail_ikut.models import CourseStatus
 
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ONE_DAY = datetime.timedelta(days=1)

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
 
-from .conf import ikut_settings
+from wagtail_ikut.conf import ikut_settings
 
 
 def page_tabs(base, content_panels, *tabs):

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import (
+from wagtail_ikut.models import (
     Language,
     Municipality,
     Organisation,
@@ -14,8 +14,8 @@ from .models import (
     ServicePage,
     TargetGroup,
 )
-from .search import documents
-from .search.engine import index as engine_index
+from wagtail_ikut.search import documents
+from wagtail_ikut.search.engine import index as engine_index
 
 #: Snippets whose names are part of a service's searchable text, and the relation to them.
 NAMED_IN_SERVICES = {

@@ -2,7 +2,7 @@
 
 from django.utils.html import strip_tags
 
-from .models import CourseStatus, LegalForce, Organisation
+from wagtail_ikut.models import CourseStatus, LegalForce, Organisation
 
 GOVERNMENT_KINDS = {Organisation.Kind.MUNICIPALITY, Organisation.Kind.STATE_AUTHORITY}
 SCHEMA_LEGAL_FORCE = {

@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from .review import overdue_items
+from wagtail_ikut.review import overdue_items
 
 
 class ReviewReportView(ReportView):

@@ -9,7 +9,7 @@ import swapper
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from .models import ServicePage, ServiceStatus
+from wagtail_ikut.models import ServicePage, ServiceStatus
 
 
 def restricted_paths():

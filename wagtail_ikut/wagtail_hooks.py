@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (
+from wagtail_ikut.models import (
     CoursePage,
     CourseTheme,
     Language,
@@ -25,8 +25,8 @@ from .models import (
     ServicePage,
     TargetGroup,
 )
-from .panels import LegalForceWarningPanel
-from .views import ReviewDashboardPanel, ReviewReportView
+from wagtail_ikut.panels import LegalForceWarningPanel
+from wagtail_ikut.views import ReviewDashboardPanel, ReviewReportView
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PAGE_KINDS, describe_violations, public_pages
+from tests.browser.conftest import PAGE_KINDS, describe_violations, public_pages
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db

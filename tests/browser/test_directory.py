@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import open_tab
+from tests.browser.conftest import open_tab
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db

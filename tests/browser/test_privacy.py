@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import HOST_PAGES, PAGE_PASSWORD, PUBLIC_PAGES, open_tab
+from tests.browser.conftest import HOST_PAGES, PAGE_PASSWORD, PUBLIC_PAGES, open_tab
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db

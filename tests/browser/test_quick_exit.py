@@ -4,7 +4,7 @@ leaving no way back to the site in the tab's history; without JavaScript, a plai
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import HOST_PAGES, PAGE_KINDS, public_pages
+from tests.browser.conftest import HOST_PAGES, PAGE_KINDS, public_pages
 
 # pytest-django sets up the test database for these; see conftest.py.
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,7 @@ from django.urls import reverse
 from icalendar import Calendar
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.factories import LegalReferenceFactory, OrganisationFactory
-from tests.utils import EnglishAdminTestUtils, site_root, step
-
-from .models import (
+from tests.custom_base.models import (
     SiteBasePage,
     SiteContactChannel,
     SiteCourseContact,
@@ -29,6 +26,8 @@ from .models import (
     SiteServiceLocation,
     SiteServicePage,
 )
+from tests.factories import LegalReferenceFactory, OrganisationFactory
+from tests.utils import EnglishAdminTestUtils, site_root, step
 
 MONDAY = datetime.date(2027, 3, 1)
 

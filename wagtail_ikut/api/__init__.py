@@ -3,7 +3,7 @@
 
 def register(api):
     """Add the package's routers to a django-ninja API (Wagtail's own, from ``ready()``)."""
-    from . import services, taxonomies
+    from wagtail_ikut.api import services, taxonomies
 
     api.add_router("/services/", services.router)
     api.add_router("/categories/", taxonomies.categories)

@@ -9,13 +9,13 @@ from ninja import Field, Query, Router, Schema
 from pydantic import create_model
 from wagtail.rich_text import expand_db_html
 
-from .. import hours
-from ..models import LOW_THRESHOLD_FLAGS, OpeningHours, ServiceLocation
-from ..models.services import ServiceDirectoryPageMixin
-from ..search.directory import DirectorySearch
-from ..search.facets import FACETS
-from ..visibility import public_pages, public_services
-from . import schemas
+from wagtail_ikut import hours
+from wagtail_ikut.api import schemas
+from wagtail_ikut.models import LOW_THRESHOLD_FLAGS, OpeningHours, ServiceLocation
+from wagtail_ikut.models.services import ServiceDirectoryPageMixin
+from wagtail_ikut.search.directory import DirectorySearch
+from wagtail_ikut.search.facets import FACETS
+from wagtail_ikut.visibility import public_pages, public_services
 
 router = Router(tags=["services"])
 

@@ -7,10 +7,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.models import Locale
 
-from ..models import Language, Municipality, Organisation, ServiceCategory
-from ..public_input import without_nul
-from . import schemas
-from .pagination import Pagination
+from wagtail_ikut.api import schemas
+from wagtail_ikut.api.pagination import Pagination
+from wagtail_ikut.models import Language, Municipality, Organisation, ServiceCategory
+from wagtail_ikut.public_input import without_nul
 
 
 class LocaleParams(Schema):

@@ -1,6 +1,6 @@
-from .courses import CourseListBlock
-from .guidance import StepBlock, StepListBlock
-from .services import ServiceFinderBlock, ServiceListBlock
+from wagtail_ikut.blocks.courses import CourseListBlock
+from wagtail_ikut.blocks.guidance import StepBlock, StepListBlock
+from wagtail_ikut.blocks.services import ServiceFinderBlock, ServiceListBlock
 
 __all__ = [
     "CourseListBlock",

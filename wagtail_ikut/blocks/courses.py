@@ -51,7 +51,7 @@ class CourseListBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         # Host sites import blocks while their models load, before the app registry is ready.
-        from ..course_listing import index_courses, upcoming_instances
+        from wagtail_ikut.course_listing import index_courses, upcoming_instances
 
         context = super().get_context(value, parent_context)
         index = value["index"]

@@ -72,9 +72,9 @@ class ServiceListBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         # Host sites import blocks while their models load, before the app registry is ready.
-        from ..models import ServicePage
-        from ..search.directory import directory_services
-        from ..visibility import chosen_pages, public_services
+        from wagtail_ikut.models import ServicePage
+        from wagtail_ikut.search.directory import directory_services
+        from wagtail_ikut.visibility import chosen_pages, public_services
 
         context = super().get_context(value, parent_context)
         if value["services"]:

@@ -8,7 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from ..models import (
+from wagtail_ikut.demo.services import CITY_OFFICES
+from wagtail_ikut.models import (
     CourseContact,
     CourseInstance,
     CourseTheme,
@@ -16,7 +17,6 @@ from ..models import (
     Municipality,
     Organisation,
 )
-from .services import CITY_OFFICES
 
 INDEX = {
     "key": "course-index",

@@ -398,7 +398,7 @@ PAGES = [RECOGNISE, CONTINUITY, COMPENSATION]
 
 def page_values(entry, locale, find):
     """Return a guidance page's fields in ``locale``; ``find(model, key)`` looks up demo objects."""
-    from ..models import LegalReference, ServicePage
+    from wagtail_ikut.models import LegalReference, ServicePage
 
     code = locale.language_code
 

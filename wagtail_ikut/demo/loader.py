@@ -6,7 +6,8 @@ import uuid
 from django.db import transaction
 from wagtail.models import Locale, Site
 
-from ..models import (
+from wagtail_ikut.demo import content, courses, guidance, services
+from wagtail_ikut.models import (
     ContactChannel,
     CourseIndexPage,
     CoursePage,
@@ -24,7 +25,6 @@ from ..models import (
     ServicePage,
     TargetGroup,
 )
-from . import content, courses, guidance, services
 
 # Demo objects get translation keys derived from their content keys, so a second run finds
 # them again however an editor has renamed them since.

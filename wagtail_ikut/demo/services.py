@@ -5,7 +5,7 @@ Opening hours and addresses are illustrative; a real deployment enters its own.
 
 import datetime
 
-from .content import CITIES, MUNICIPALITIES
+from wagtail_ikut.demo.content import CITIES, MUNICIPALITIES
 
 DOMAINS = {key: domain for key, domain, _names, _place in CITIES}
 PLACE_NAMES = {entry["code"]: entry["name"] for entry in MUNICIPALITIES}

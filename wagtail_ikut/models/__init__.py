@@ -1,18 +1,38 @@
-from .course_details import CourseContact, CourseInstance, CourseStatus
-from .courses import CourseFormat, CourseIndexPage, CoursePage
-from .guidance import (
+from wagtail_ikut.models.course_details import CourseContact, CourseInstance, CourseStatus
+from wagtail_ikut.models.courses import CourseFormat, CourseIndexPage, CoursePage
+from wagtail_ikut.models.guidance import (
     Audience,
     GuidanceChangeNote,
     GuidanceIndexPage,
     GuidanceLegalReference,
     GuidancePage,
 )
-from .legal import LegalForce, LegalReference
-from .organisations import Organisation
-from .search import PendingSearchUpdate, ServiceIndexVersion, ServiceSearchDocument
-from .service_details import ContactChannel, OpeningHours, OpeningHoursException, ServiceLocation
-from .services import LOW_THRESHOLD_FLAGS, ServiceDirectoryPage, ServicePage, ServiceStatus
-from .taxonomy import CourseTheme, Language, Municipality, ServiceCategory, TargetGroup
+from wagtail_ikut.models.legal import LegalForce, LegalReference
+from wagtail_ikut.models.organisations import Organisation
+from wagtail_ikut.models.search import (
+    PendingSearchUpdate,
+    ServiceIndexVersion,
+    ServiceSearchDocument,
+)
+from wagtail_ikut.models.service_details import (
+    ContactChannel,
+    OpeningHours,
+    OpeningHoursException,
+    ServiceLocation,
+)
+from wagtail_ikut.models.services import (
+    LOW_THRESHOLD_FLAGS,
+    ServiceDirectoryPage,
+    ServicePage,
+    ServiceStatus,
+)
+from wagtail_ikut.models.taxonomy import (
+    CourseTheme,
+    Language,
+    Municipality,
+    ServiceCategory,
+    TargetGroup,
+)
 
 __all__ = [
     "LOW_THRESHOLD_FLAGS",

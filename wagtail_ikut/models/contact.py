@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..fields import PhoneNumberField
+from wagtail_ikut.fields import PhoneNumberField
 
 
 class Place(models.Model):

@@ -20,8 +20,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from ..fields import Weekday, WeekdaysField
-from .contact import ContactChannelBase, Place, PlaceAddressField, PlaceTextField
+from wagtail_ikut.fields import Weekday, WeekdaysField
+from wagtail_ikut.models.contact import ContactChannelBase, Place, PlaceAddressField, PlaceTextField
 
 
 class CourseStatus(models.TextChoices):

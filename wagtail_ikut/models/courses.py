@@ -13,9 +13,9 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..forms import CoursePageForm
-from ..panels import page_tabs
-from .course_details import CourseStatus, not_finished_q
+from wagtail_ikut.forms import CoursePageForm
+from wagtail_ikut.models.course_details import CourseStatus, not_finished_q
+from wagtail_ikut.panels import page_tabs
 
 #: How a person can get onto a course, in the order the public sees them; each a BooleanField.
 ENROLMENT_ROUTES = ("referral_by_social_worker", "referral_by_assistance_system", "apply_directly")
@@ -36,7 +36,7 @@ class CalendarFeedMixin(RoutablePageMixin):
     @path("ical/", name="ical")
     def ical_feed(self, request):
         """Serve the courses' upcoming instances as an iCalendar feed."""
-        from ..ical import calendar_response
+        from wagtail_ikut.ical import calendar_response
 
         return calendar_response(request, self.title, self.calendar_courses())
 
@@ -306,14 +306,14 @@ class CourseIndexPageMixin(CalendarFeedMixin, models.Model):
         return page_tabs(base, [FieldPanel("intro")])
 
     def get_context(self, request, *args, **kwargs):
-        from ..course_listing import CourseListing
+        from wagtail_ikut.course_listing import CourseListing
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = CourseListing(self, request.GET).run()
         return context
 
     def calendar_courses(self):
-        from ..course_listing import index_courses
+        from wagtail_ikut.course_listing import index_courses
 
         return index_courses(self)
 

@@ -10,9 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..blocks.guidance import StepListBlock, StepsToday
-from ..fields import MultipleChoiceField
-from ..panels import ReviewWarningPanel, page_tabs
+from wagtail_ikut.blocks.guidance import StepListBlock, StepsToday
+from wagtail_ikut.fields import MultipleChoiceField
+from wagtail_ikut.panels import ReviewWarningPanel, page_tabs
 
 
 class Audience(models.TextChoices):

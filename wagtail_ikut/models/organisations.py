@@ -7,7 +7,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..fields import PhoneNumberField
+from wagtail_ikut.fields import PhoneNumberField
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):

@@ -4,7 +4,7 @@ import uuid
 
 from django.db import connections, models, router
 
-from .services import ServicePage
+from wagtail_ikut.models.services import ServicePage
 
 
 class ServiceSearchDocument(models.Model):

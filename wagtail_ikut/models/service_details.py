@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
-from ..fields import Weekday
-from .contact import ContactChannelBase, Place
+from wagtail_ikut.fields import Weekday
+from wagtail_ikut.models.contact import ContactChannelBase, Place
 
 
 class AbstractServiceLocation(Place, Orderable):

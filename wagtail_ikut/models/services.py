@@ -16,9 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..conf import ikut_settings
-from ..forms import ServicePageForm
-from ..panels import VerificationWarningPanel, page_tabs
+from wagtail_ikut.conf import ikut_settings
+from wagtail_ikut.forms import ServicePageForm
+from wagtail_ikut.panels import VerificationWarningPanel, page_tabs
 
 #: The low-threshold flags, in the order the public sees them; each is a BooleanField.
 LOW_THRESHOLD_FLAGS = (
@@ -320,7 +320,7 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
         return page_tabs(base, [FieldPanel("intro"), FieldPanel("results_per_page")])
 
     def get_context(self, request, *args, **kwargs):
-        from ..search.directory import DirectorySearch
+        from wagtail_ikut.search.directory import DirectorySearch
 
         context = super().get_context(request, *args, **kwargs)
         search = DirectorySearch(self, request.GET, self.locale.language_code)
@@ -330,7 +330,7 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
     @path("suggest/", name="suggest")
     def suggest(self, request):
         """Answer as-you-type suggestions of service titles, as JSON."""
-        from ..search.suggestions import suggestions
+        from wagtail_ikut.search.suggestions import suggestions
 
         return JsonResponse({"suggestions": suggestions(self, request, request.GET.get("q"))})
 

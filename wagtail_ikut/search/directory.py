@@ -6,19 +6,15 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    LOW_THRESHOLD_FLAGS,
-    ServiceIndexVersion,
-    ServicePage,
-)
-from ..visibility import is_public_service, public_services, restricted_paths
-from . import geo, service_index, text
-from .analysis import query_words
-from .engine import client as engine_client
-from .engine import query as engine_query
-from .facets import FACETS, flag_label
-from .form import DirectoryQueryForm, canonical_query, vocabularies
-from .service_index import all_of, kept
+from wagtail_ikut.models import LOW_THRESHOLD_FLAGS, ServiceIndexVersion, ServicePage
+from wagtail_ikut.search import geo, service_index, text
+from wagtail_ikut.search.analysis import query_words
+from wagtail_ikut.search.engine import client as engine_client
+from wagtail_ikut.search.engine import query as engine_query
+from wagtail_ikut.search.facets import FACETS, flag_label
+from wagtail_ikut.search.form import DirectoryQueryForm, canonical_query, vocabularies
+from wagtail_ikut.search.service_index import all_of, kept
+from wagtail_ikut.visibility import is_public_service, public_services, restricted_paths
 
 #: Values of a facet the results page shows, most frequent first, before a "show more" link.
 #: The chosen values are always shown, so that a visitor can unchoose them.

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from ..models import (
+from wagtail_ikut.models import (
     LOW_THRESHOLD_FLAGS,
     OpeningHours,
     OpeningHoursException,
@@ -16,8 +16,8 @@ from ..models import (
     ServicePage,
     ServiceSearchDocument,
 )
-from ..visibility import is_public_service, restricted_paths
-from .analysis import analyse
+from wagtail_ikut.search.analysis import analyse
+from wagtail_ikut.visibility import is_public_service, restricted_paths
 
 #: Services read at a time: few queries each, and bounded memory however many there are.
 CHUNK = 1000

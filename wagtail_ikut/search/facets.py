@@ -3,7 +3,7 @@ and in an engine."""
 
 from dataclasses import dataclass
 
-from ..models import ServicePage
+from wagtail_ikut.models import ServicePage
 
 #: More values than any vocabulary has, so an engine returns them all.
 ENGINE_BUCKETS = 1000

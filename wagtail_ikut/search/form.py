@@ -6,10 +6,16 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import LOW_THRESHOLD_FLAGS, Language, Municipality, Organisation, ServiceCategory
-from ..public_input import query_without_nul, unknown_values_notice
-from . import geo
-from .facets import FACETS, flag_label, language_label
+from wagtail_ikut.models import (
+    LOW_THRESHOLD_FLAGS,
+    Language,
+    Municipality,
+    Organisation,
+    ServiceCategory,
+)
+from wagtail_ikut.public_input import query_without_nul, unknown_values_notice
+from wagtail_ikut.search import geo
+from wagtail_ikut.search.facets import FACETS, flag_label, language_label
 
 #: Longest query text read; the rest is dropped with a message rather than an error.
 MAX_QUERY_LENGTH = 200

@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.db.models import Avg
 
-from ..models import ServiceLocation
-from ..visibility import public_services
+from wagtail_ikut.models import ServiceLocation
+from wagtail_ikut.visibility import public_services
 
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTCODE = re.compile(r"^\s*(\d{5})\s*$")

@@ -19,13 +19,9 @@ from itertools import chain, islice, repeat
 from django.db.models import Min
 from django.utils import timezone
 
-from .. import hours
-from ..models import (
-    LOW_THRESHOLD_FLAGS,
-    ServiceLocation,
-    ServicePage,
-)
-from .facets import FACETS
+from wagtail_ikut import hours
+from wagtail_ikut.models import LOW_THRESHOLD_FLAGS, ServiceLocation, ServicePage
+from wagtail_ikut.search.facets import FACETS
 
 
 def to_bits(positions, size):

@@ -2,12 +2,12 @@
 
 from django.http import QueryDict
 
-from ..models import ServiceCategory
-from ..public_input import without_nul
-from .directory import directory_services
-from .engine import client as engine_client
-from .engine import query as engine_query
-from .form import MAX_QUERY_LENGTH
+from wagtail_ikut.models import ServiceCategory
+from wagtail_ikut.public_input import without_nul
+from wagtail_ikut.search.directory import directory_services
+from wagtail_ikut.search.engine import client as engine_client
+from wagtail_ikut.search.engine import query as engine_query
+from wagtail_ikut.search.form import MAX_QUERY_LENGTH
 
 #: How many suggestions one request answers with.
 SUGGESTIONS = 8

@@ -14,7 +14,7 @@ import time
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.search.backends import get_search_backend
 
-from ...conf import ikut_settings
+from wagtail_ikut.conf import ikut_settings
 
 logger = logging.getLogger(__name__)
 

@@ -4,12 +4,10 @@ import datetime
 
 import swapper
 
-from ... import hours
-from ...models import LOW_THRESHOLD_FLAGS, PendingSearchUpdate, ServicePage
-from ...visibility import public_services
-from ..documents import search_rows
-from ..facets import FACETS, MunicipalityFacet
-from .client import (
+from wagtail_ikut import hours
+from wagtail_ikut.models import LOW_THRESHOLD_FLAGS, PendingSearchUpdate, ServicePage
+from wagtail_ikut.search.documents import search_rows
+from wagtail_ikut.search.engine.client import (
     ANALYZERS,
     EngineUnavailable,
     alias_name,
@@ -19,6 +17,8 @@ from .client import (
     known_aliases,
     unavailable,
 )
+from wagtail_ikut.search.facets import FACETS, MunicipalityFacet
+from wagtail_ikut.visibility import public_services
 
 #: The version of the index layout below, kept in the mapping's ``_meta``: an index of another
 #: version is not searched until ``ikut_reindex_services`` has rebuilt it.

@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from ... import hours
-from ...conf import ikut_settings
-from ...models import LOW_THRESHOLD_FLAGS
-from ..facets import ENGINE_BUCKETS, FACETS
-from .client import call, search_together
-from .index import FLAGS, ensure_index
+from wagtail_ikut import hours
+from wagtail_ikut.conf import ikut_settings
+from wagtail_ikut.models import LOW_THRESHOLD_FLAGS
+from wagtail_ikut.search.engine.client import call, search_together
+from wagtail_ikut.search.engine.index import FLAGS, ensure_index
+from wagtail_ikut.search.facets import ENGINE_BUCKETS, FACETS
 
 #: How deep the engine pages: its default ``index.max_result_window``.
 MAX_RESULTS = 10_000
