@@ -2,7 +2,8 @@
 
 Run with ``.venv/bin/python bench/analysis.py``; prints one JSON line. A query finds a
 document when every query word has an alternative among the document's terms ("recall"), or
-one that is a prefix of a document term ("prefix_recall", as wagtail_ikut.search.text matches).
+one that is a prefix of a document term ("prefix_recall", as
+wagtail_ikut.services.search.database.text matches).
 """
 
 import glob
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wagtail_ikut.search import analysis
+from wagtail_ikut.services.search import analysis
 
 # (query, document): the document is what a service page says, the query what a reader types.
 PAIRS = [

@@ -144,7 +144,7 @@ def do_worker_part(args, run_size):
 
 
 def set_per_page(directories, per_page):
-    from wagtail_ikut.models import ServiceDirectoryPage
+    from wagtail_ikut.services.models import ServiceDirectoryPage
 
     ServiceDirectoryPage.objects.filter(pk__in=[d.pk for d in directories.values()]).update(
         results_per_page=per_page
@@ -261,8 +261,8 @@ def time_floor(directories, queries, repeat):
     the same analysed terms; return ms per search."""
     from django.db import connection
 
-    from wagtail_ikut.search.analysis import query_terms
-    from wagtail_ikut.search.text import sqlite_match
+    from wagtail_ikut.services.search.analysis import query_terms
+    from wagtail_ikut.services.search.database.text import sqlite_match
 
     samples = []
     with connection.cursor() as cursor:
@@ -326,8 +326,8 @@ def run_size(size, args):
     # Each process builds the directory's bit-set index once, then again after every change.
     from django.utils import timezone
 
-    from wagtail_ikut.models import ServiceIndexVersion
-    from wagtail_ikut.search.service_index import current_index
+    from wagtail_ikut.services.search.database.index import current_index
+    from wagtail_ikut.services.search.models import ServiceIndexVersion
 
     started = time.perf_counter()
     current_index(ServiceIndexVersion.current(), timezone.now())
@@ -500,7 +500,7 @@ def main():
     sys.path.insert(0, str(ROOT))
     import sqlite3
 
-    from wagtail_ikut.search.analysis import backend_name
+    from wagtail_ikut.services.search.analysis import backend_name
 
     largest = str(max(args.sizes))
     result = {"sizes": sizes}

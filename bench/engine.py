@@ -36,7 +36,7 @@ def package_search(directory, params):
 
     from django.http import QueryDict
 
-    from wagtail_ikut.search.directory import DirectorySearch
+    from wagtail_ikut.services.search.directory import DirectorySearch
 
     query = QueryDict(urlencode(params, doseq=True))
     return DirectorySearch(directory, query, directory.locale.language_code)
@@ -84,9 +84,9 @@ def run_size(size, args):
     from django.test import Client, override_settings
 
     from bench.load import load
-    from wagtail_ikut.search.engine import index as engine_index
-    from wagtail_ikut.search.engine import query as engine_query
-    from wagtail_ikut.search.engine.client import alias_name, engine, msearch_lines
+    from wagtail_ikut.services.search.engine import index as engine_index
+    from wagtail_ikut.services.search.engine import query as engine_query
+    from wagtail_ikut.services.search.engine.client import alias_name, engine, msearch_lines
 
     directories, facts = load(size, args.seed)
     backend = engine()

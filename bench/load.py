@@ -9,9 +9,10 @@ Pages are not created one by one with ``add_child`` and revisions (hours at 20,0
   ``StockServicePage``) with ``cursor.executemany``, as Django's ``bulk_create`` refuses them;
 - many-to-many rows, locations and opening hours are bulk-created, the parents' ``numchild``
   set, and the tree checked for what treebeard's ``find_problems`` reports (in SQL);
-- the package's own index is built with ``wagtail_ikut.search.documents.reindex_services`` (the
-  real code path: analysis, update_or_create, FTS5 triggers); the stock index with modelsearch's
-  index ``add_items`` for ``StockServicePage`` only, as ``rebuild_modelsearch_index`` would;
+- the package's own index is built with
+  ``wagtail_ikut.services.search.documents.reindex_services`` (the real code path: analysis,
+  update_or_create, FTS5 triggers); the stock index with modelsearch's index ``add_items`` for
+  ``StockServicePage`` only, as ``rebuild_modelsearch_index`` would;
 - ``ANALYZE`` runs last.
 
 Pages get no revisions (``latest_revision`` is NULL, as after a fixture load): serving, search
@@ -33,23 +34,19 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Page, Site
 
 from bench.stockpages.models import StockServicePage
-from wagtail_ikut.demo import content, services
-from wagtail_ikut.demo.loader import DemoLoader, translation_key
-from wagtail_ikut.models import (
+from wagtail_ikut.core import demo as content
+from wagtail_ikut.core.organisations import Organisation
+from wagtail_ikut.core.taxonomy import Language, Municipality, ServiceCategory, TargetGroup
+from wagtail_ikut.demo import DemoLoader, translation_key
+from wagtail_ikut.services import demo as services
+from wagtail_ikut.services.details import OpeningHours, OpeningHoursException, ServiceLocation
+from wagtail_ikut.services.models import (
     LOW_THRESHOLD_FLAGS,
-    Language,
-    Municipality,
-    OpeningHours,
-    OpeningHoursException,
-    Organisation,
-    ServiceCategory,
     ServiceDirectoryPage,
-    ServiceLocation,
     ServicePage,
     ServiceStatus,
-    TargetGroup,
 )
-from wagtail_ikut.search.documents import reindex_services
+from wagtail_ikut.services.search.documents import reindex_services
 
 LANGUAGES = ("fi", "sv", "en")
 #: Probability that a (Finnish) service also has a Swedish or an English version.

@@ -1,15 +1,15 @@
 import factory
 from wagtail.models import Locale
 
-from wagtail_ikut.models import (
+from wagtail_ikut.core.organisations import Organisation
+from wagtail_ikut.core.taxonomy import (
     CourseTheme,
     Language,
-    LegalReference,
     Municipality,
-    Organisation,
     ServiceCategory,
     TargetGroup,
 )
+from wagtail_ikut.guidance.legal import LegalReference
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):

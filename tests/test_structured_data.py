@@ -23,13 +23,9 @@ from tests.utils import (
     make_service,
     step,
 )
-from wagtail_ikut.models import (
-    ContactChannel,
-    CourseStatus,
-    OpeningHours,
-    Organisation,
-    ServiceLocation,
-)
+from wagtail_ikut.core.organisations import Organisation
+from wagtail_ikut.courses.details import CourseStatus
+from wagtail_ikut.services.details import ContactChannel, OpeningHours, ServiceLocation
 
 
 def json_ld(response):

@@ -24,16 +24,14 @@ from tests.utils import (
     make_service,
     step,
 )
-from wagtail_ikut.blocks import CourseListBlock, ServiceListBlock, StepBlock
-from wagtail_ikut.models import ServiceLocation, ServicePage, ServiceStatus
-from wagtail_ikut.search import geo
-from wagtail_ikut.visibility import (
-    is_public_page,
-    is_public_service,
-    public_pages,
-    public_services,
-    restricted_paths,
-)
+from wagtail_ikut.core.visibility import is_public_page, public_pages, restricted_paths
+from wagtail_ikut.courses.blocks import CourseListBlock
+from wagtail_ikut.guidance.blocks import StepBlock
+from wagtail_ikut.services.blocks import ServiceListBlock
+from wagtail_ikut.services.details import ServiceLocation
+from wagtail_ikut.services.models import ServicePage, ServiceStatus
+from wagtail_ikut.services.search import geo
+from wagtail_ikut.services.visibility import is_public_service, public_services
 
 SERVICES = "/api/v3/services/"
 HOUR = datetime.timedelta(hours=1)

@@ -26,7 +26,9 @@ from tests.utils import (
     make_guidance,
     make_service,
 )
-from wagtail_ikut.models import CoursePage, Organisation, ServiceStatus
+from wagtail_ikut.core.organisations import Organisation
+from wagtail_ikut.courses.models import CoursePage
+from wagtail_ikut.services.models import ServiceStatus
 
 RICH_TEXT_FIELDS = ("description", "structure", "eligibility", "how_to_apply")
 

@@ -5,15 +5,10 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.users.models import UserProfile
 
 from tests.factories import OrganisationFactory
-from wagtail_ikut.models import (
-    CourseIndexPage,
-    CourseInstance,
-    CoursePage,
-    GuidanceIndexPage,
-    GuidancePage,
-    ServiceDirectoryPage,
-    ServicePage,
-)
+from wagtail_ikut.courses.details import CourseInstance
+from wagtail_ikut.courses.models import CourseIndexPage, CoursePage
+from wagtail_ikut.guidance.models import GuidanceIndexPage, GuidancePage
+from wagtail_ikut.services.models import ServiceDirectoryPage, ServicePage
 
 
 class EnglishAdminTestUtils(WagtailTestUtils):

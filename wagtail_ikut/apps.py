@@ -16,8 +16,8 @@ class WagtailIkutAppConfig(AppConfig):
         from wagtail_ikut.api import register as register_api_routers
         from wagtail_ikut.checks import check_api_docs, check_settings
         from wagtail_ikut.conf import reload_settings
-        from wagtail_ikut.search.engine.client import forget_engine
-        from wagtail_ikut.signal_handlers import register_signal_handlers
+        from wagtail_ikut.services.search.engine.client import forget_engine
+        from wagtail_ikut.services.signals import register_signal_handlers
 
         checks.register(check_settings, checks.Tags.compatibility)
         checks.register(check_api_docs, checks.Tags.security)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
 from wagtail_ikut.conf import DEFAULTS, configured
-from wagtail_ikut.demo.content import DEMO_CONTENT_LANGUAGES
+from wagtail_ikut.core.demo import DEMO_CONTENT_LANGUAGES
 
 
 def check_settings(app_configs, **kwargs):

@@ -6,21 +6,21 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from wagtail_ikut.models.course_details import AbstractCourseContact, AbstractCourseInstance
-from wagtail_ikut.models.courses import CourseIndexPageMixin, CoursePageMixin
-from wagtail_ikut.models.guidance import (
+from wagtail_ikut.courses.details import AbstractCourseContact, AbstractCourseInstance
+from wagtail_ikut.courses.models import CourseIndexPageMixin, CoursePageMixin
+from wagtail_ikut.guidance.models import (
     AbstractGuidanceChangeNote,
     AbstractGuidanceLegalReference,
     GuidanceIndexPageMixin,
     GuidancePageMixin,
 )
-from wagtail_ikut.models.service_details import (
+from wagtail_ikut.services.details import (
     AbstractContactChannel,
     AbstractOpeningHours,
     AbstractOpeningHoursException,
     AbstractServiceLocation,
 )
-from wagtail_ikut.models.services import ServiceDirectoryPageMixin, ServicePageMixin
+from wagtail_ikut.services.models import ServiceDirectoryPageMixin, ServicePageMixin
 
 
 class SiteBasePage(Page):

@@ -4,23 +4,20 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
 
-from wagtail_ikut.models import (
-    CourseIndexPage,
-    CourseInstance,
-    CoursePage,
+from wagtail_ikut.core.organisations import Organisation
+from wagtail_ikut.core.taxonomy import (
     CourseTheme,
-    GuidanceIndexPage,
-    GuidancePage,
     Language,
-    LegalReference,
     Municipality,
-    Organisation,
     ServiceCategory,
-    ServiceDirectoryPage,
-    ServicePage,
-    ServiceSearchDocument,
     TargetGroup,
 )
+from wagtail_ikut.courses.details import CourseInstance
+from wagtail_ikut.courses.models import CourseIndexPage, CoursePage
+from wagtail_ikut.guidance.legal import LegalReference
+from wagtail_ikut.guidance.models import GuidanceIndexPage, GuidancePage
+from wagtail_ikut.services.models import ServiceDirectoryPage, ServicePage
+from wagtail_ikut.services.search.models import ServiceSearchDocument
 
 MODELS = [CourseTheme, Language, Municipality, Organisation, ServiceCategory, TargetGroup]
 

@@ -95,7 +95,7 @@ class ReviewReportTests(EnglishAdminTestUtils, TestCase):
 
     def test_the_guidance_editor_warns_of_an_overdue_review(self):
         self.login()
-        from wagtail_ikut.models import GuidancePage
+        from wagtail_ikut.guidance.models import GuidancePage
 
         page = GuidancePage.objects.get(title="Valtion korvaus")
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -6,7 +6,7 @@ import modelcluster.fields
 import modelsearch.index
 import uuid
 import wagtail.fields
-import wagtail_ikut.fields
+import wagtail_ikut.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, help_text='What the organisation does, in plain language, in two or three sentences.', verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('email', models.EmailField(blank=True, help_text="A shared email address of the organisation, never a person's own.", max_length=254, verbose_name='email')),
-                ('phone', wagtail_ikut.fields.PhoneNumberField(blank=True, help_text="The organisation's switchboard or help line, never a person's own number. Any common form is accepted, e.g. 09 310 1611 is stored as +35893101611.", max_length=16, verbose_name='phone')),
+                ('phone', wagtail_ikut.core.fields.PhoneNumberField(blank=True, help_text="The organisation's switchboard or help line, never a person's own number. Any common form is accepted, e.g. 09 310 1611 is stored as +35893101611.", max_length=16, verbose_name='phone')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('parent', models.ForeignKey(blank=True, help_text='E.g. the city a local anti-trafficking network belongs to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='wagtail_ikut.organisation', verbose_name='parent organisation')),
             ],
@@ -238,7 +238,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('kind', models.CharField(choices=[('phone', 'Phone'), ('email', 'Email'), ('chat', 'Chat'), ('web_form', 'Web form')], max_length=16, verbose_name='type')),
-                ('phone', wagtail_ikut.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
+                ('phone', wagtail_ikut.core.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('url', models.URLField(blank=True, verbose_name='web address')),
                 ('label', models.CharField(blank=True, help_text='E.g. “Help line in Russian” or “Chat, weekdays 10–14”.', max_length=255, verbose_name='label')),

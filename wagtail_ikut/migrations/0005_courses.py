@@ -5,8 +5,8 @@ import django.db.models.deletion
 import modelcluster.fields
 import uuid
 import wagtail.fields
-import wagtail_ikut.fields
-import wagtail_ikut.models.courses
+import wagtail_ikut.core.fields
+import wagtail_ikut.courses.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'course index',
                 'verbose_name_plural': 'course indexes',
             },
-            bases=(wagtail_ikut.models.courses.CalendarFeedMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail_ikut.courses.models.CalendarFeedMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='CoursePage',
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'course',
                 'verbose_name_plural': 'courses',
             },
-            bases=(wagtail_ikut.models.courses.CalendarFeedMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail_ikut.courses.models.CalendarFeedMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='CourseInstance',
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('confidential', models.BooleanField(default=False, help_text='For a safe house or shelter: the address and coordinates are never published anywhere; the public is told to contact the service first.', verbose_name='confidential address')),
                 ('start_date', models.DateField(verbose_name='first day')),
                 ('end_date', models.DateField(verbose_name='last day')),
-                ('weekdays', wagtail_ikut.fields.WeekdaysField(blank=True, default=list, help_text='The weekdays the group meets, every week.', max_length=7, verbose_name='meeting days')),
+                ('weekdays', wagtail_ikut.core.fields.WeekdaysField(blank=True, default=list, help_text='The weekdays the group meets, every week.', max_length=7, verbose_name='meeting days')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='meetings start')),
                 ('end_time', models.TimeField(blank=True, null=True, verbose_name='meetings end')),
                 ('schedule_note', models.CharField(blank=True, help_text='E.g. “Individual guidance by appointment on other days.”', max_length=255, verbose_name='note on the schedule')),
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('kind', models.CharField(choices=[('phone', 'Phone'), ('email', 'Email'), ('chat', 'Chat'), ('web_form', 'Web form')], max_length=16, verbose_name='type')),
-                ('phone', wagtail_ikut.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
+                ('phone', wagtail_ikut.core.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('url', models.URLField(blank=True, verbose_name='web address')),
                 ('label', models.CharField(blank=True, help_text='E.g. “Help line in Russian” or “Chat, weekdays 10–14”.', max_length=255, verbose_name='label')),

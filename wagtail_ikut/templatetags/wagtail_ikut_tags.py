@@ -6,8 +6,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from wagtail_ikut import hours, structured_data, visibility
 from wagtail_ikut.conf import ikut_settings
+from wagtail_ikut.core.visibility import chosen_pages, public_pages
+from wagtail_ikut.courses.structured_data import course_json_ld as course_data
+from wagtail_ikut.guidance.structured_data import guidance_json_ld as guidance_data
+from wagtail_ikut.services import hours
+from wagtail_ikut.services.structured_data import service_json_ld as service_data
+from wagtail_ikut.services.visibility import public_services
 
 register = template.Library()
 
@@ -43,28 +48,26 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def service_json_ld(context, page):
     """Render a service page's schema.org data."""
-    return json_ld(structured_data.service_json_ld(page, page.get_full_url(context.get("request"))))
+    return json_ld(service_data(page, page.get_full_url(context.get("request"))))
 
 
 @register.simple_tag(takes_context=True)
 def guidance_json_ld(context, page):
     """Render a guidance page's schema.org data."""
-    return json_ld(
-        structured_data.guidance_json_ld(page, page.get_full_url(context.get("request")))
-    )
+    return json_ld(guidance_data(page, page.get_full_url(context.get("request"))))
 
 
 @register.filter
 def public_pages_among(pages):
     """Keep the pages of a page chooser's list that the public may read."""
     Page = swapper.load_model("wagtailcore", "Page")
-    return visibility.chosen_pages(pages, visibility.public_pages(Page.objects))
+    return chosen_pages(pages, public_pages(Page.objects))
 
 
 @register.filter
 def public_services_among(pages):
     """Keep the services of a page chooser's list that the public may find."""
-    return visibility.chosen_pages(pages, visibility.public_services())
+    return chosen_pages(pages, public_services())
 
 
 @register.simple_tag
@@ -83,4 +86,4 @@ def service_status(page):
 def course_json_ld(context, page):
     """Render a course page's schema.org data."""
     url = page.get_full_url(context.get("request"))
-    return json_ld(structured_data.course_json_ld(page, url, timezone.localdate()))
+    return json_ld(course_data(page, url, timezone.localdate()))

@@ -6,8 +6,8 @@ import modelcluster.fields
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import wagtail_ikut.fields
-import wagtail_ikut.models.courses
+import wagtail_ikut.core.fields
+import wagtail_ikut.courses.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-            bases=(wagtail_ikut.models.courses.CalendarFeedMixin, 'custom_base.sitebasepage', models.Model),
+            bases=(wagtail_ikut.courses.models.CalendarFeedMixin, 'custom_base.sitebasepage', models.Model),
         ),
         migrations.CreateModel(
             name='SiteGuidanceIndexPage',
@@ -103,14 +103,14 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-            bases=(wagtail_ikut.models.courses.CalendarFeedMixin, 'custom_base.sitebasepage', models.Model),
+            bases=(wagtail_ikut.courses.models.CalendarFeedMixin, 'custom_base.sitebasepage', models.Model),
         ),
         migrations.CreateModel(
             name='SiteGuidancePage',
             fields=[
                 ('sitebasepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='custom_base.sitebasepage')),
                 ('summary', models.TextField(help_text='What this guidance helps with and for whom, in two or three plain sentences.', max_length=600, verbose_name='plain-language summary')),
-                ('audience', wagtail_ikut.fields.MultipleChoiceField(default=list, help_text='Whom the guidance is written for.', options=[('social_worker', 'Municipal social workers'), ('health_care', 'Health care staff'), ('ngo_staff', 'NGO staff'), ('victim', 'The victim themselves')], verbose_name='audience')),
+                ('audience', wagtail_ikut.core.fields.MultipleChoiceField(default=list, help_text='Whom the guidance is written for.', options=[('social_worker', 'Municipal social workers'), ('health_care', 'Health care staff'), ('ngo_staff', 'NGO staff'), ('victim', 'The victim themselves')], verbose_name='audience')),
                 ('steps', wagtail.fields.StreamField([('step', 18)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the step achieves, e.g. “Refer to the Assistance System”.', 'label': 'title'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'A role, e.g. “Municipal social worker”.', 'label': 'who acts'}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'what to do'}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('required', 'Required'), ('optional', 'Optional'), ('one_of', 'One of a group')], 'label': 'requirement'}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'For “one of a group”: steps with the same group name are alternatives, and doing one of them is enough.', 'label': 'group', 'max_length': 40, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'E.g. “Statement of the Assistance System”.', 'label': 'name'}), 6: ('wagtail.blocks.URLBlock', (), {'label': 'link', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('name', 5), ('url', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'default': [], 'label': 'documents and forms'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'E.g. “Within 6 months of the end of the year” or “1–2 weeks”.', 'label': 'deadline or typical duration', 'required': False}), 10: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['wagtail_ikut.ServicePage']}), 11: ('wagtail.blocks.ListBlock', (10,), {'default': [], 'label': 'services in the directory'}), 12: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['wagtail_ikut.GuidancePage']}), 13: ('wagtail.blocks.ListBlock', (12,), {'default': [], 'label': 'other guidance'}), 14: ('wagtail.snippets.blocks.SnippetChooserBlock', ('wagtail_ikut.LegalReference',), {}), 15: ('wagtail.blocks.ListBlock', (14,), {'default': [], 'label': 'legal references'}), 16: ('wagtail.blocks.DateBlock', (), {'help_text': 'For a change in the law: the day this version of the step takes effect. Until then readers see it announced as an upcoming change.', 'label': 'applies from', 'required': False}), 17: ('wagtail.blocks.DateBlock', (), {'help_text': 'The last day this version of the step applies.', 'label': 'applies until', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('title', 0), ('who_acts', 1), ('what_to_do', 2), ('requirement', 3), ('group', 4), ('documents', 8), ('deadline', 9), ('services', 11), ('guidance', 13), ('legal_references', 15), ('valid_from', 16), ('valid_until', 17)]], {})}, verbose_name='steps')),
                 ('owner_role', models.CharField(help_text="The role responsible for keeping this guidance right, not a person's name, e.g. “Anti-trafficking coordinator, social services”.", max_length=255, verbose_name='owner')),
                 ('last_reviewed', models.DateField(verbose_name='last reviewed')),
@@ -256,7 +256,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('kind', models.CharField(choices=[('phone', 'Phone'), ('email', 'Email'), ('chat', 'Chat'), ('web_form', 'Web form')], max_length=16, verbose_name='type')),
-                ('phone', wagtail_ikut.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
+                ('phone', wagtail_ikut.core.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('url', models.URLField(blank=True, verbose_name='web address')),
                 ('label', models.CharField(blank=True, help_text='E.g. “Help line in Russian” or “Chat, weekdays 10–14”.', max_length=255, verbose_name='label')),
@@ -285,7 +285,7 @@ class Migration(migrations.Migration):
                 ('confidential', models.BooleanField(default=False, help_text='For a safe house or shelter: the address and coordinates are never published anywhere; the public is told to contact the service first.', verbose_name='confidential address')),
                 ('start_date', models.DateField(verbose_name='first day')),
                 ('end_date', models.DateField(verbose_name='last day')),
-                ('weekdays', wagtail_ikut.fields.WeekdaysField(blank=True, default=list, help_text='The weekdays the group meets, every week.', max_length=7, verbose_name='meeting days')),
+                ('weekdays', wagtail_ikut.core.fields.WeekdaysField(blank=True, default=list, help_text='The weekdays the group meets, every week.', max_length=7, verbose_name='meeting days')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='meetings start')),
                 ('end_time', models.TimeField(blank=True, null=True, verbose_name='meetings end')),
                 ('schedule_note', models.CharField(blank=True, help_text='E.g. “Individual guidance by appointment on other days.”', max_length=255, verbose_name='note on the schedule')),
@@ -313,7 +313,7 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('kind', models.CharField(choices=[('phone', 'Phone'), ('email', 'Email'), ('chat', 'Chat'), ('web_form', 'Web form')], max_length=16, verbose_name='type')),
-                ('phone', wagtail_ikut.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
+                ('phone', wagtail_ikut.core.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('url', models.URLField(blank=True, verbose_name='web address')),
                 ('label', models.CharField(blank=True, help_text='E.g. “Help line in Russian” or “Chat, weekdays 10–14”.', max_length=255, verbose_name='label')),

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.coreutils import get_content_languages
 
 from wagtail_ikut.conf import ikut_settings
-from wagtail_ikut.demo.loader import DemoLoader
+from wagtail_ikut.demo import DemoLoader
 
 
 class Command(BaseCommand):

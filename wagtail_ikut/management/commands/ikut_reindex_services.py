@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from wagtail_ikut.search.documents import reindex_services
-from wagtail_ikut.search.engine import index as engine_index
-from wagtail_ikut.search.engine.client import EngineUnavailable, engine
+from wagtail_ikut.services.search.documents import reindex_services
+from wagtail_ikut.services.search.engine import index as engine_index
+from wagtail_ikut.services.search.engine.client import EngineUnavailable, engine
 
 
 class Command(BaseCommand):

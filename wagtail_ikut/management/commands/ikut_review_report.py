@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_ikut.conf import ikut_settings
-from wagtail_ikut.review import by_owner, overdue_items, report_text
+from wagtail_ikut.review.overdue import by_owner, overdue_items, report_text
 
 
 class Command(BaseCommand):

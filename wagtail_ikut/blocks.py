@@ -1,0 +1,13 @@
+"""The StreamField blocks a host site's own pages can embed, from each feature's folder."""
+
+from wagtail_ikut.courses.blocks import CourseListBlock
+from wagtail_ikut.guidance.blocks import StepBlock, StepListBlock
+from wagtail_ikut.services.blocks import ServiceFinderBlock, ServiceListBlock
+
+__all__ = [
+    "CourseListBlock",
+    "ServiceFinderBlock",
+    "ServiceListBlock",
+    "StepBlock",
+    "StepListBlock",
+]

@@ -1,0 +1,201 @@
+"""The public course listing: read the filters, find the courses and their upcoming instances."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import QueryDict
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy
+
+from wagtail_ikut.core.public_input import query_without_nul, unknown_values_notice
+from wagtail_ikut.core.taxonomy import CourseTheme, Language, Municipality
+from wagtail_ikut.core.visibility import public_pages
+from wagtail_ikut.courses.details import (
+    CourseInstance,
+    CourseStatus,
+    enrolment_open_q,
+    not_finished_q,
+)
+from wagtail_ikut.courses.models import CourseFormat, CoursePage
+
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MULTIPLE_CHOICE_FILTERS = ("municipality", "theme", "language")
+
+
+class CourseQueryForm(forms.Form):
+    """The course index's query string. Unknown values are dropped with a message, never a 500."""
+
+    municipality = forms.MultipleChoiceField(
+        label=gettext_lazy("Municipality"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    theme = forms.MultipleChoiceField(
+        label=gettext_lazy("Theme"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.MultipleChoiceField(
+        label=gettext_lazy("Language of instruction"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    start_month = forms.ChoiceField(label=gettext_lazy("Starts in"), required=False)
+    enrolment_open = forms.BooleanField(label=gettext_lazy("Enrolment open"), required=False)
+    format = forms.ChoiceField(
+        label=gettext_lazy("Format"),
+        required=False,
+        choices=[("", gettext_lazy("Any")), *CourseFormat.choices],
+    )
+
+    def __init__(self, data, locale, months):
+        super().__init__(data)
+        self.fields["municipality"].choices = Municipality.objects.filter(
+            locale=locale
+        ).values_list("code", "name")
+        self.fields["theme"].choices = CourseTheme.objects.filter(locale=locale).values_list(
+            "slug", "name"
+        )
+        self.fields["language"].choices = Language.objects.filter(locale=locale).values_list(
+            "code", "name"
+        )
+        self.fields["start_month"].choices = [("", gettext_lazy("Any time")), *months]
+        self.notices = []
+
+    @property
+    def choice_filters(self):
+        return [self[name] for name in MULTIPLE_CHOICE_FILTERS]
+
+    def full_clean(self):
+        # Drop what cannot be read before validating, so one bad value spoils nothing else.
+        data = query_without_nul(self.data)
+        unknown = []
+        for name in (*MULTIPLE_CHOICE_FILTERS, "start_month", "format"):
+            known = {str(value) for value, _label in self.fields[name].choices}
+            values = data.getlist(name)
+            unknown += [value for value in values if value not in known]
+            data.setlist(name, [value for value in values if value in known][: len(known)])
+        if unknown:
+            self.notices.append(unknown_values_notice(unknown))
+        self.data = data
+        super().full_clean()
+
+
+def month_choices(today, count=12):
+    """Return (YYYY-MM, month and year) choices for this month and the ``count - 1`` after it."""
+    first = today.replace(day=1)
+    months = []
+    for _n in range(count):
+        months.append((f"{first:%Y-%m}", formats.date_format(first, "YEAR_MONTH_FORMAT")))
+        first = (first + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def index_courses(index):
+    """Return the courses the public may read below a course index, in its language."""
+    return (
+        public_pages(CoursePage.objects.all())
+        .descendant_of(index)
+        .filter(locale_id=index.locale_id)
+        .select_related("organiser")
+    )
+
+
+def upcoming_instances(today):
+    """Return the instances that have not finished nor been cancelled."""
+    return CourseInstance.objects.filter(not_finished_q(today)).exclude(
+        status=CourseStatus.CANCELLED
+    )
+
+
+def filter_instances(instances, cleaned, today):
+    """Narrow instances by the filters that concern them: place, start month, enrolment."""
+    if cleaned.get("municipality"):
+        instances = instances.filter(municipality__code__in=cleaned["municipality"])
+    if cleaned.get("start_month"):
+        year, month = map(int, MONTH.match(cleaned["start_month"]).groups())
+        instances = instances.filter(start_date__year=year, start_date__month=month)
+    if cleaned.get("enrolment_open"):
+        instances = instances.filter(enrolment_open_q(today))
+    return instances
+
+
+def filter_courses(courses, cleaned):
+    """Narrow courses by the filters that concern the course itself."""
+    if cleaned.get("theme"):
+        courses = courses.filter(themes__slug__in=cleaned["theme"])
+    if cleaned.get("language"):
+        courses = courses.filter(languages__code__in=cleaned["language"])
+    course_format = cleaned.get("format")
+    if course_format in (CourseFormat.GROUP, CourseFormat.BOTH):
+        courses = courses.filter(group_activities=True)
+    if course_format in (CourseFormat.INDIVIDUAL, CourseFormat.BOTH):
+        courses = courses.filter(individual_guidance=True)
+    return courses.distinct()
+
+
+def canonical_query(cleaned):
+    """Return a stable query string for the cleaned form: same filters, same URL."""
+    query = QueryDict(mutable=True)
+    for name in MULTIPLE_CHOICE_FILTERS:
+        if cleaned.get(name):
+            query.setlist(name, sorted(cleaned[name]))
+    for name in ("start_month", "format"):
+        if cleaned.get(name):
+            query[name] = cleaned[name]
+    if cleaned.get("enrolment_open"):
+        query["enrolment_open"] = "1"
+    return query.urlencode()
+
+
+@dataclass
+class CourseListingResults:
+    form: CourseQueryForm
+    courses: list
+    notices: list
+    query_string: str
+    today: datetime.date
+
+    @property
+    def has_filters(self):
+        return bool(self.query_string)
+
+
+class CourseListing:
+    """List the courses below one index, each with its upcoming instances that match."""
+
+    def __init__(self, index, params, today=None):
+        self.index = index
+        self.today = today or timezone.localdate()
+        self.form = CourseQueryForm(params, index.locale, month_choices(self.today))
+        self.form.is_valid()
+        self.cleaned = self.form.cleaned_data
+
+    def run(self):
+        instances = filter_instances(upcoming_instances(self.today), self.cleaned, self.today)
+        courses = filter_courses(index_courses(self.index), self.cleaned)
+        instance_filters = any(
+            self.cleaned.get(name) for name in ("municipality", "start_month", "enrolment_open")
+        )
+        if instance_filters:
+            # Only courses with a matching instance; without such a filter every course shows,
+            # those with no upcoming instance offering to notify.
+            courses = courses.filter(Exists(instances.filter(page=OuterRef("pk"))))
+        courses = courses.order_by("title").prefetch_related(
+            Prefetch(
+                "instances",
+                queryset=instances.select_related("municipality").order_by("start_date"),
+                to_attr="listed_instances",
+            )
+        )
+        courses = list(courses)
+        for course in courses:
+            course.listed_statuses = [
+                (instance, instance.status_on(self.today)) for instance in course.listed_instances
+            ]
+        return CourseListingResults(
+            form=self.form,
+            courses=courses,
+            notices=self.form.notices,
+            query_string=canonical_query(self.cleaned),
+            today=self.today,
+        )

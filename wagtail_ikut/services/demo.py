@@ -1,0 +1,239 @@
+"""Demo services: realistic listings for the demo organisations, not verified facts.
+
+Opening hours and addresses are illustrative; a real deployment enters its own.
+"""
+
+import datetime
+
+from wagtail_ikut.core.demo import CITIES, MUNICIPALITIES
+
+DOMAINS = {key: domain for key, domain, _names, _place in CITIES}
+PLACE_NAMES = {entry["code"]: entry["name"] for entry in MUNICIPALITIES}
+
+
+def in_place(titles, code):
+    """Return per-language titles followed by the municipality's name in that language."""
+    return {
+        language: f"{title}, {PLACE_NAMES[code][language]}" for language, title in titles.items()
+    }
+
+
+DIRECTORY = {
+    "key": "directory",
+    "slug": "palvelut",
+    "title": {"fi": "Apua ja palveluja", "sv": "Hjälp och tjänster", "en": "Help and services"},
+    "intro": {
+        "fi": "<p>Etsi apua omalla kielelläsi. Monet palvelut ovat maksuttomia, ja niihin voi "
+        "tulla ilman ajanvarausta ja nimettömänä.</p>",
+        "sv": "<p>Sök hjälp på ditt eget språk. Många tjänster är avgiftsfria, och du kan komma "
+        "utan tidsbokning och anonymt.</p>",
+        "en": "<p>Find help in your own language. Many services are free, and you can come "
+        "without an appointment and without giving your name.</p>",
+    },
+}
+
+WEEKDAYS_9_TO_15 = [(day, "09:00", "15:00") for day in range(5)]
+WEEKDAYS_BY_APPOINTMENT = [(day, "08:30", "16:00", True) for day in range(5)]
+
+# (key, city organisation, municipality code, postcode, street, latitude, longitude)
+CITY_OFFICES = [
+    ("helsinki", "helsinki", "091", "00530", "Toinen linja 4", 60.1841, 24.9480),
+    ("espoo", "espoo", "049", "02600", "Leppävaarankatu 3", 60.2190, 24.8130),
+    ("vantaa", "vantaa", "092", "01300", "Asematie 10", 60.2925, 25.0440),
+    ("turku", "turku", "853", "20100", "Aurakatu 8", 60.4518, 22.2666),
+    ("tampere", "tampere", "837", "33100", "Hämeenkatu 13", 61.4978, 23.7610),
+    ("oulu", "oulu", "564", "90100", "Torikatu 10", 65.0121, 25.4651),
+    ("vaasa", "vaasa", "905", "65100", "Kirkkopuistikko 24", 63.0951, 21.6165),
+    ("kuopio", "kuopio", "297", "70100", "Suokatu 42", 62.8924, 27.6770),
+]
+
+# Cities in the seed material with social workers specialised in victims of trafficking.
+SPECIALISED_CITIES = {"helsinki", "espoo", "vantaa"}
+
+
+def city_office(organisation, code, postcode, street, latitude, longitude):
+    """Return what a city's services at its office share: provider, place and web form."""
+    return {
+        "provider": organisation,
+        "municipalities": [code],
+        "locations": [
+            {
+                "street_address": street,
+                "postcode": postcode,
+                "municipality": code,
+                "latitude": latitude,
+                "longitude": longitude,
+            }
+        ],
+        "contacts": [{"kind": "web_form", "url": f"https://www.{DOMAINS[organisation]}/"}],
+    }
+
+
+def social_counselling(key, organisation, code, *place):
+    return {
+        **city_office(organisation, code, *place),
+        "key": f"{key}-social-counselling",
+        "slug": f"sosiaalineuvonta-{key}",
+        "title": in_place(
+            {"fi": "Sosiaalineuvonta", "sv": "Social rådgivning", "en": "Social counselling"}, code
+        ),
+        "summary": {
+            "fi": "Neuvontaa toimeentuloon, asumiseen ja arjen ongelmiin. Voit tulla ilman "
+            "ajanvarausta; tulkki saadaan tarvittaessa.",
+            "sv": "Rådgivning om försörjning, boende och vardagens problem. Du kan komma utan "
+            "tidsbokning; tolk ordnas vid behov.",
+            "en": "Advice on income, housing and everyday problems. Come without an "
+            "appointment; an interpreter is arranged when needed.",
+        },
+        "categories": ["social-services", "income-support", "housing"],
+        "target_groups": ["victims-of-trafficking", "undocumented"],
+        "languages": ["fi", "sv", "en"],
+        "language_note": {
+            "fi": "Muilla kielillä tulkin välityksellä.",
+            "sv": "På andra språk med tolk.",
+            "en": "Other languages through an interpreter.",
+        },
+        "flags": ["walk_in", "no_referral_required", "free_of_charge", "interpreter_available"],
+        "hours": WEEKDAYS_9_TO_15,
+    }
+
+
+def specialised_social_work(key, organisation, code, *place):
+    return {
+        **city_office(organisation, code, *place),
+        "key": f"{key}-trafficking-social-work",
+        "slug": f"ihmiskaupan-uhrien-sosiaalityo-{key}",
+        "title": in_place(
+            {
+                "fi": "Ihmiskaupan uhrien sosiaalityö",
+                "sv": "Socialt arbete för offer för människohandel",
+                "en": "Social work for victims of human trafficking",
+            },
+            code,
+        ),
+        "summary": {
+            "fi": "Sosiaalityöntekijä, joka on erikoistunut ihmiskaupan ja työperäisen "
+            "hyväksikäytön uhrien auttamiseen. Tapaaminen sovitaan puhelimitse.",
+            "sv": "En socialarbetare som är specialiserad på att hjälpa offer för "
+            "människohandel och arbetsrelaterad exploatering. Tid bokas per telefon.",
+            "en": "A social worker specialised in helping victims of human trafficking and "
+            "labour exploitation. Book a meeting by phone.",
+        },
+        "categories": ["social-services", "psychological-support", "housing"],
+        "target_groups": ["victims-of-trafficking", "labour-exploitation", "sexual-exploitation"],
+        "languages": ["fi", "en"],
+        "flags": ["free_of_charge", "interpreter_available", "anonymous", "no_id_required"],
+        "hours": WEEKDAYS_BY_APPOINTMENT,
+    }
+
+
+SERVICES = [
+    {
+        "key": "assistance-system-help",
+        "slug": "auttamisjarjestelma",
+        "title": {
+            "fi": "Ihmiskaupan uhrien auttamisjärjestelmä",
+            "sv": "Hjälpsystemet för offer för människohandel",
+            "en": "Assistance for victims of human trafficking",
+        },
+        "summary": {
+            "fi": "Apua ihmiskaupan uhreille koko Suomessa: neuvontaa, turvallinen asuminen, "
+            "terveyspalvelut ja oikeudellinen apu. Voit soittaa ympäri vuorokauden.",
+            "sv": "Hjälp för offer för människohandel i hela Finland: rådgivning, tryggt boende, "
+            "hälsovård och juridisk hjälp. Du kan ringa dygnet runt.",
+            "en": "Help for victims of human trafficking all over Finland: advice, safe "
+            "housing, health care and legal help. You can call at any time of day or night.",
+        },
+        "provider": "assistance-system",
+        "nationwide": True,
+        "categories": ["crisis-help", "housing", "health-care", "legal-advice", "interpretation"],
+        "target_groups": [
+            "victims-of-trafficking",
+            "labour-exploitation",
+            "sexual-exploitation",
+            "forced-marriage",
+        ],
+        "languages": ["fi", "sv", "en", "ru"],
+        "language_note": {
+            "fi": "Tulkki mille tahansa kielelle.",
+            "sv": "Tolk till vilket språk som helst.",
+            "en": "An interpreter for any language.",
+        },
+        "flags": [
+            "anonymous",
+            "no_id_required",
+            "no_referral_required",
+            "free_of_charge",
+            "interpreter_available",
+            "phone_24_7",
+        ],
+        "contacts": [{"kind": "phone", "phone": "+358295463177"}],
+        "open_24_7": True,
+    },
+    {
+        "key": "riku-helpline",
+        "slug": "rikosuhripaivystys",
+        "title": {
+            "fi": "Rikoksen uhrin auttava puhelin",
+            "sv": "Hjälptelefon för brottsoffer",
+            "en": "Helpline for victims of crime",
+        },
+        "summary": {
+            "fi": "Keskusteluapua ja neuvontaa rikoksen uhreille ja heidän läheisilleen. "
+            "Voit soittaa nimettömänä.",
+            "sv": "Samtalsstöd och rådgivning för brottsoffer och deras närstående. Du kan "
+            "ringa anonymt.",
+            "en": "Someone to talk to, and advice, for victims of crime and their families. "
+            "You can call without giving your name.",
+        },
+        "provider": "victim-support-finland",
+        "nationwide": True,
+        "categories": ["psychological-support", "legal-advice", "crisis-help"],
+        "target_groups": ["victims-of-trafficking", "young-people"],
+        "languages": ["fi", "sv", "en"],
+        "flags": ["anonymous", "no_referral_required", "free_of_charge", "no_id_required"],
+        "contacts": [{"kind": "phone", "phone": "116006"}],
+        "hours": [(day, "09:00", "20:00") for day in range(5)],
+    },
+    {
+        "key": "monika-shelter",
+        "slug": "turvakoti",
+        "title": {
+            "fi": "Turvakoti maahanmuuttajanaisille",
+            "sv": "Skyddshem för invandrarkvinnor",
+            "en": "Shelter for immigrant women",
+        },
+        "summary": {
+            "fi": "Turvallinen paikka väkivaltaa tai pakkoavioliittoa pakenevalle naiselle ja "
+            "hänen lapsilleen. Ota ensin yhteyttä puhelimitse.",
+            "sv": "En trygg plats för en kvinna som flyr våld eller tvångsäktenskap, och för "
+            "hennes barn. Kontakta oss först per telefon.",
+            "en": "A safe place for a woman escaping violence or forced marriage, and for her "
+            "children. Contact us by phone first.",
+        },
+        "provider": "monika",
+        "categories": ["housing", "crisis-help", "psychological-support"],
+        "target_groups": ["forced-marriage", "sexual-exploitation", "victims-of-trafficking"],
+        "municipalities": ["091", "049", "092"],
+        "languages": ["fi", "en", "ar", "so", "ru"],
+        "flags": ["free_of_charge", "no_id_required", "interpreter_available", "anonymous"],
+        "locations": [
+            {
+                "name": {"fi": "Turvakoti", "sv": "Skyddshem", "en": "Shelter"},
+                "municipality": "091",
+                "confidential": True,
+            }
+        ],
+        "contacts": [{"kind": "chat", "url": "https://monikanaiset.fi/"}],
+        "open_24_7": True,
+    },
+    *(social_counselling(*office) for office in CITY_OFFICES),
+    *(
+        specialised_social_work(*office)
+        for office in CITY_OFFICES
+        if office[0] in SPECIALISED_CITIES
+    ),
+]
+
+#: Services were last checked for the demo on this date.
+LAST_VERIFIED = datetime.date(2026, 10, 1)
