@@ -386,3 +386,16 @@ ORGANISATIONS = [
         for city, _domain, _names, (fi, sv, en) in CITIES
     ),
 ]
+
+# Where each city's social services receive people; services and courses both meet there.
+# (key, city organisation, municipality code, postcode, street, latitude, longitude)
+CITY_OFFICES = [
+    ("helsinki", "helsinki", "091", "00530", "Toinen linja 4", 60.1841, 24.9480),
+    ("espoo", "espoo", "049", "02600", "Leppävaarankatu 3", 60.2190, 24.8130),
+    ("vantaa", "vantaa", "092", "01300", "Asematie 10", 60.2925, 25.0440),
+    ("turku", "turku", "853", "20100", "Aurakatu 8", 60.4518, 22.2666),
+    ("tampere", "tampere", "837", "33100", "Hämeenkatu 13", 61.4978, 23.7610),
+    ("oulu", "oulu", "564", "90100", "Torikatu 10", 65.0121, 25.4651),
+    ("vaasa", "vaasa", "905", "65100", "Kirkkopuistikko 24", 63.0951, 21.6165),
+    ("kuopio", "kuopio", "297", "70100", "Suokatu 42", 62.8924, 27.6770),
+]

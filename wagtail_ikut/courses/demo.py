@@ -8,10 +8,10 @@ import datetime
 
 from django.utils import timezone
 
+from wagtail_ikut.core.demo import CITY_OFFICES
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.core.taxonomy import CourseTheme, Language, Municipality
 from wagtail_ikut.courses.details import CourseContact, CourseInstance
-from wagtail_ikut.services.demo import CITY_OFFICES
 
 INDEX = {
     "key": "course-index",

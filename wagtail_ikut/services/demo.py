@@ -5,7 +5,7 @@ Opening hours and addresses are illustrative; a real deployment enters its own.
 
 import datetime
 
-from wagtail_ikut.core.demo import CITIES, MUNICIPALITIES
+from wagtail_ikut.core.demo import CITIES, CITY_OFFICES, MUNICIPALITIES
 
 DOMAINS = {key: domain for key, domain, _names, _place in CITIES}
 PLACE_NAMES = {entry["code"]: entry["name"] for entry in MUNICIPALITIES}
@@ -34,18 +34,6 @@ DIRECTORY = {
 
 WEEKDAYS_9_TO_15 = [(day, "09:00", "15:00") for day in range(5)]
 WEEKDAYS_BY_APPOINTMENT = [(day, "08:30", "16:00", True) for day in range(5)]
-
-# (key, city organisation, municipality code, postcode, street, latitude, longitude)
-CITY_OFFICES = [
-    ("helsinki", "helsinki", "091", "00530", "Toinen linja 4", 60.1841, 24.9480),
-    ("espoo", "espoo", "049", "02600", "Leppävaarankatu 3", 60.2190, 24.8130),
-    ("vantaa", "vantaa", "092", "01300", "Asematie 10", 60.2925, 25.0440),
-    ("turku", "turku", "853", "20100", "Aurakatu 8", 60.4518, 22.2666),
-    ("tampere", "tampere", "837", "33100", "Hämeenkatu 13", 61.4978, 23.7610),
-    ("oulu", "oulu", "564", "90100", "Torikatu 10", 65.0121, 25.4651),
-    ("vaasa", "vaasa", "905", "65100", "Kirkkopuistikko 24", 63.0951, 21.6165),
-    ("kuopio", "kuopio", "297", "70100", "Suokatu 42", 62.8924, 27.6770),
-]
 
 # Cities in the seed material with social workers specialised in victims of trafficking.
 SPECIALISED_CITIES = {"helsinki", "espoo", "vantaa"}
