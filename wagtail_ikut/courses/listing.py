@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
+from wagtail_ikut.core import query_string
 from wagtail_ikut.core.public_input import query_without_nul, unknown_values_notice
 from wagtail_ikut.core.taxonomy import CourseTheme, Language, Municipality
 from wagtail_ikut.core.visibility import public_pages
@@ -135,16 +135,8 @@ def filter_courses(courses, cleaned):
 
 def canonical_query(cleaned):
     """Return a stable query string for the cleaned form: same filters, same URL."""
-    query = QueryDict(mutable=True)
-    for name in MULTIPLE_CHOICE_FILTERS:
-        if cleaned.get(name):
-            query.setlist(name, sorted(cleaned[name]))
-    for name in ("start_month", "format"):
-        if cleaned.get(name):
-            query[name] = cleaned[name]
-    if cleaned.get("enrolment_open"):
-        query["enrolment_open"] = "1"
-    return query.urlencode()
+    names = (*MULTIPLE_CHOICE_FILTERS, "start_month", "format", "enrolment_open")
+    return query_string.canonical_query(cleaned, names).urlencode()
 
 
 @dataclass

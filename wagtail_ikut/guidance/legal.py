@@ -176,7 +176,3 @@ class LegalReference(TranslatableMixin, index.Indexed, models.Model):
 
     def is_in_force(self, today=None):
         return self.legal_force(today) == LegalForce.IN_FORCE
-
-    @property
-    def amending_statutes(self):
-        return [line.strip() for line in self.amended_by.splitlines() if line.strip()]

@@ -1,9 +1,8 @@
-"""Admin screens of the review cycle: a report and a dashboard panel."""
+"""The admin's report of content overdue for review, with its spreadsheet export."""
 
 import swapper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -42,16 +41,3 @@ class ReviewReportView(ReportView):
 
     def get_queryset(self):
         return overdue_items(timezone.localdate(), user=self.request.user)
-
-
-class ReviewDashboardPanel(Component):
-    """Tell editors on the dashboard how much content is overdue for review."""
-
-    name = "wagtail_ikut_review"
-    template_name = "wagtail_ikut/admin/review_dashboard_panel.html"
-    order = 150
-    shown = 5
-
-    def get_context_data(self, parent_context):
-        items = overdue_items(timezone.localdate(), user=parent_context["request"].user)
-        return {"items": items[: self.shown], "count": len(items)}

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from wagtail_ikut.review.views import ReviewDashboardPanel, ReviewReportView
+from wagtail_ikut.review.components import ReviewDashboardPanel
+from wagtail_ikut.review.views import ReviewReportView
 
 
 @hooks.register("register_admin_urls")

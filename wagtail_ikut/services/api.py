@@ -2,19 +2,20 @@
 
 import swapper
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, HttpRequest, QueryDict
+from django.http import Http404, HttpRequest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from pydantic import create_model
 from wagtail.rich_text import expand_db_html
 
+from wagtail_ikut.core.query_string import canonical_query
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.services import hours, schemas
 from wagtail_ikut.services.details import OpeningHours, ServiceLocation
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServiceDirectoryPageMixin
 from wagtail_ikut.services.search.directory import DirectorySearch
-from wagtail_ikut.services.search.facets import FACETS
+from wagtail_ikut.services.search.form import QUERY_NAMES
 from wagtail_ikut.services.visibility import public_services
 
 router = Router(tags=["services"])
@@ -74,16 +75,7 @@ def directory_or_404(directory_id):
 
 def search_query(params):
     """Return the directory page's query string for the validated API parameters."""
-    query = QueryDict(mutable=True)
-    for name in ("q", "near"):
-        if getattr(params, name):
-            query[name] = getattr(params, name)
-    for facet in FACETS:
-        query.setlist(facet.name, getattr(params, facet.name))
-    for name in ("open_now", *LOW_THRESHOLD_FLAGS):
-        if getattr(params, name):
-            query[name] = "1"
-    return query
+    return canonical_query(params.model_dump(), QUERY_NAMES)
 
 
 @router.get(

@@ -12,7 +12,7 @@ from wagtail_ikut.services.search import geo
 from wagtail_ikut.services.search.analysis import query_words
 from wagtail_ikut.services.search.database import index as service_index
 from wagtail_ikut.services.search.database import text
-from wagtail_ikut.services.search.database.index import all_of, kept
+from wagtail_ikut.services.search.database.index import all_of, until_changed
 from wagtail_ikut.services.search.engine import client as engine_client
 from wagtail_ikut.services.search.engine import query as engine_query
 from wagtail_ikut.services.search.facets import FACETS, flag_label
@@ -99,7 +99,7 @@ def directory_services(directory):
     return public_services().descendant_of(directory).filter(locale_id=directory.locale_id)
 
 
-def lists(directory, service, restricted, now):
+def directory_lists(directory, service, restricted, now):
     """Return whether the directory lists a service already read: the rules of
     directory_services(), with ``restricted`` the paths of restricted_paths()."""
     # Checked on the page of results rather than in their query: compiling the rules into
@@ -121,7 +121,7 @@ class DirectorySearch:
         self.token = ServiceIndexVersion.current()
         self.form = DirectoryQueryForm(
             params,
-            kept(
+            until_changed(
                 self.token,
                 ("vocabularies", directory.locale_id),
                 lambda: vocabularies(directory.locale_id),
@@ -149,7 +149,9 @@ class DirectorySearch:
 
         def centroid(postcode):
             # Where a postcode is changes only with the directory's locations, and the token.
-            return kept(self.token, ("postcode", postcode), lambda: geo.postcode_centroid(postcode))
+            return until_changed(
+                self.token, ("postcode", postcode), lambda: geo.postcode_centroid(postcode)
+            )
 
         try:
             return geo.locate(text, centroid)
@@ -225,9 +227,11 @@ class DirectorySearch:
 
     def matching(self, index, cleaned, text_bits):
         """Return the bit set of the services matching everything in ``cleaned``."""
-        return all_of(self.shared(index, cleaned, text_bits), selected(index, cleaned).values())
+        return all_of(
+            self.matching_but_facets(index, cleaned, text_bits), selected(index, cleaned).values()
+        )
 
-    def shared(self, index, cleaned, text_bits):
+    def matching_but_facets(self, index, cleaned, text_bits):
         """Return the bit set of the services matching ``cleaned`` but its facets: the
         directory, the text, the flags and "open now"."""
         found = index.scope(self.directory)
@@ -244,7 +248,7 @@ class DirectorySearch:
         index = service_index.current_index(self.token, self.now)
         groups = self.word_groups
         text_bits = index.bits_of(text.matches(groups)) if groups else None
-        shared = self.shared(index, self.cleaned, text_bits)
+        shared = self.matching_but_facets(index, self.cleaned, text_bits)
         chosen = selected(index, self.cleaned)
         found = all_of(shared, chosen.values())
         # Each facet is counted with every filter but its own, so its other values stay open.
@@ -289,11 +293,11 @@ class DirectorySearch:
             found = engine_query.search(backend, self, page.start_index() - 1, per_page)
         # The engine may not yet have heard of a service unpublished, ended, moved, restricted
         # or deleted a moment ago, as while it was down: the directory's own rules leave it out.
-        restricted = kept(self.token, "restricted paths", restricted_paths)
+        restricted = until_changed(self.token, "restricted paths", restricted_paths)
         page.object_list = [
             service
             for service in read_services(found.ids)
-            if lists(self.directory, service, restricted, self.now)
+            if directory_lists(self.directory, service, restricted, self.now)
         ]
         return self.results(
             page,
@@ -324,7 +328,7 @@ def page_number_or_first(value):
 
 
 #: What a result shows of a service (includes/service_summary.html and the API's summary) and
-#: what lists() checks; the rest stays unread.
+#: what directory_lists() checks; the rest stays unread.
 SUMMARY_FIELDS = (
     "title",
     "url_path",

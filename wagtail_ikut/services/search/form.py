@@ -2,10 +2,10 @@
 the one canonical way to write a search back."""
 
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail_ikut.core import query_string
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.core.public_input import query_without_nul, unknown_values_notice
 from wagtail_ikut.core.taxonomy import Language, Municipality, ServiceCategory
@@ -114,16 +114,17 @@ def vocabularies(locale_id):
     }
 
 
+#: The directory's parameters, in the order its links write them.
+QUERY_NAMES = (
+    "q",
+    "near",
+    *(facet.name for facet in FACETS),
+    "more",
+    "open_now",
+    *LOW_THRESHOLD_FLAGS,
+)
+
+
 def canonical_query(cleaned):
     """Return a stable query string for the cleaned form: same search, same URL."""
-    query = QueryDict(mutable=True)
-    for name in ("q", "near"):
-        if cleaned.get(name):
-            query[name] = cleaned[name]
-    for name in (*(facet.name for facet in FACETS), "more"):
-        if cleaned.get(name):
-            query.setlist(name, sorted(cleaned[name]))
-    for name in ("open_now", *LOW_THRESHOLD_FLAGS):
-        if cleaned.get(name):
-            query[name] = "1"
-    return query.urlencode()
+    return query_string.canonical_query(cleaned, QUERY_NAMES).urlencode()

@@ -220,7 +220,7 @@ class ServiceIndex:
 _kept = {"token": object(), "values": {}}
 
 
-def kept(token, key, build):
+def until_changed(token, key, build):
     """Return what ``build()`` returns, built once a process for ``key`` until the token
     changes."""
     if _kept["token"] != token:
@@ -234,7 +234,7 @@ def kept(token, key, build):
 def current_index(token, now):
     """Return the index as the database has it at ``token`` and ``now``, rebuilding it if the
     token has changed or a service in it has expired since it was built."""
-    index = kept(token, "index", lambda: ServiceIndex(token))
+    index = until_changed(token, "index", lambda: ServiceIndex(token))
     if index.expires_at is not None and index.expires_at <= now:
         index = _kept["values"]["index"] = ServiceIndex(token)
     return index

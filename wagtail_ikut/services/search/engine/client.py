@@ -83,7 +83,7 @@ def available():
     return time.monotonic() >= _down_until
 
 
-def _rest():
+def _rest_engine():
     """Ask the engine nothing for a while; a node that failed may come back empty, so check
     its indexes again then."""
     global _down_until
@@ -91,12 +91,12 @@ def _rest():
     known_aliases.clear()
 
 
-def call(backend, method, *args, **kwargs):
+def call_engine(backend, method, *args, **kwargs):
     """Call the client, turning its failures into EngineUnavailable and resting the engine."""
     try:
         return method(*args, **kwargs)
     except _client_errors(backend) as error:
-        _rest()
+        _rest_engine()
         # The kind of failure only: the engine's message may repeat the search, and so what a
         # visitor typed and where they are.
         logger.warning(
@@ -109,7 +109,7 @@ def call(backend, method, *args, **kwargs):
 
 def unavailable(reason):
     """Rest the engine as after a failure, log why, and return the EngineUnavailable to raise."""
-    _rest()
+    _rest_engine()
     logger.warning("Search engine unusable, using the database instead: %s", reason)
     return EngineUnavailable(reason)
 
@@ -125,7 +125,7 @@ def search_together(backend, index, bodies):
     The engine answers such a request with success whatever befell its searches: one that
     failed (a missing index, say) fails them all, as it would have on its own.
     """
-    responses = call(
+    responses = call_engine(
         backend,
         backend.es.msearch,
         index=index,
@@ -134,7 +134,7 @@ def search_together(backend, index, bodies):
     )["responses"]
     for response in responses:
         if "error" in response:
-            # Its type only, as in call(): the error's reason may repeat the search.
+            # Its type only, as in call_engine(): the error's reason may repeat the search.
             raise unavailable(
                 f"{index} answered a search with {response['error']['type']} "
                 f"(status {response['status']})"

@@ -11,7 +11,7 @@ from wagtail_ikut.services.search.engine.client import (
     ANALYZERS,
     EngineUnavailable,
     alias_name,
-    call,
+    call_engine,
     engine,
     helpers,
     known_aliases,
@@ -167,8 +167,8 @@ def ensure_index(backend, language_code):
     alias = alias_name(backend, language_code)
     if alias in known_aliases:
         return alias
-    if call(backend, backend.es.indices.exists_alias, name=alias):
-        mappings = call(backend, backend.es.indices.get_mapping, index=alias)
+    if call_engine(backend, backend.es.indices.exists_alias, name=alias):
+        mappings = call_engine(backend, backend.es.indices.get_mapping, index=alias)
         versions = {
             index["mappings"].get("_meta", {}).get("wagtail_ikut_mapping")
             for index in mappings.values()
@@ -178,12 +178,12 @@ def ensure_index(backend, language_code):
                 f"{alias} was built by another version of wagtail-ikut: run "
                 "ikut_reindex_services to rebuild it."
             )
-    elif call(backend, backend.es.indices.exists, index=alias):
+    elif call_engine(backend, backend.es.indices.exists, index=alias):
         raise unavailable(
             f"{alias} is an index, not an alias: run ikut_reindex_services to rebuild it."
         )
     else:
-        call(
+        call_engine(
             backend,
             backend.es.indices.create,
             index=new_index_name(alias),
@@ -200,14 +200,14 @@ def new_index_name(alias):
 def _write(backend, row):
     alias = ensure_index(backend, row.language_code)
     if row.is_searchable:
-        call(backend, backend.es.index, index=alias, id=row.pk, body=document(row))
+        call_engine(backend, backend.es.index, index=alias, id=row.pk, body=document(row))
     else:
-        call(backend, backend.es.delete, index=alias, id=row.pk, ignore=[404])
+        call_engine(backend, backend.es.delete, index=alias, id=row.pk, ignore=[404])
 
 
 def _delete(backend, page_id, language_code):
     alias = ensure_index(backend, language_code)
-    call(backend, backend.es.delete, index=alias, id=page_id, ignore=[404])
+    call_engine(backend, backend.es.delete, index=alias, id=page_id, ignore=[404])
 
 
 def update(rows):

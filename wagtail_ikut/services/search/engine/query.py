@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.services.hours import OpenStatus
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS
-from wagtail_ikut.services.search.engine.client import call, search_together
+from wagtail_ikut.services.search.engine.client import call_engine, search_together
 from wagtail_ikut.services.search.engine.hours import engine_open_filter
 from wagtail_ikut.services.search.engine.index import FLAGS, ensure_index
 from wagtail_ikut.services.search.facets import ENGINE_BUCKETS, FACETS
@@ -262,7 +262,7 @@ def count(backend, search, cleaned):
     """Return how many services a search with these filters would find."""
     filters = _all_but(_facet_filters(cleaned))
     query = {"bool": {"must": [_query(search, cleaned)], "filter": [filters]}}
-    response = call(
+    response = call_engine(
         backend,
         backend.es.count,
         index=ensure_index(backend, search.directory.locale.language_code),
@@ -285,7 +285,7 @@ def suggest(backend, directory, text, limit):
         "size": limit,
         "_source": False,
     }
-    response = call(
+    response = call_engine(
         backend,
         backend.es.search,
         index=ensure_index(backend, directory.locale.language_code),
