@@ -116,7 +116,7 @@ def run_size(size, args):
     requests = {}
     for _kind, code, params in queries:
         search = package_search(directories[code], params)
-        lines = msearch_lines(engine_query.search_requests(search, 0, 20))
+        lines = msearch_lines(engine_query.search_requests(search.request, 0, 20))
         requests[id(params)] = (alias_name(backend, code), lines)
     took = []
 

@@ -105,8 +105,8 @@ class EngineHoursMixin(EngineMixin):
         expected = (status.is_open, status.by_appointment)
         with mock.patch.object(timezone, "now", return_value=moment):
             search = DirectorySearch(self.directory, QueryDict(), page.locale.language_code)
-            found = engine_query.search(self.backend, search, 0, 50)
-            self.assertEqual(search.now, moment)
+            found = engine_query.search(self.backend, search.request, 0, 50)
+            self.assertEqual(search.request.now, moment)
             marked = found.statuses.get(page.pk)
             if marked is not None:  # an ended service is never a hit
                 self.assertEqual(
@@ -117,7 +117,7 @@ class EngineHoursMixin(EngineMixin):
             search = DirectorySearch(
                 self.directory, QueryDict("open_now=1"), page.locale.language_code
             )
-            open_now = engine_query.search(self.backend, search, 0, 50).ids
+            open_now = engine_query.search(self.backend, search.request, 0, 50).ids
         self.assertEqual(
             page.pk in open_now, status.is_open, f"the engine disagrees at {moment.isoformat()}"
         )

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,14 +9,14 @@ from wagtail_ikut.core.visibility import restricted_paths
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage
 from wagtail_ikut.services.search import geo
 from wagtail_ikut.services.search.analysis import query_words
-from wagtail_ikut.services.search.database import index as service_index
-from wagtail_ikut.services.search.database import text
-from wagtail_ikut.services.search.database.index import all_of, until_changed
+from wagtail_ikut.services.search.database.backend import DatabaseBackend
+from wagtail_ikut.services.search.database.index import until_changed
 from wagtail_ikut.services.search.engine import client as engine_client
-from wagtail_ikut.services.search.engine import query as engine_query
+from wagtail_ikut.services.search.engine.backend import EngineBackend
 from wagtail_ikut.services.search.facets import FACETS, flag_label
 from wagtail_ikut.services.search.form import DirectoryQueryForm, canonical_query, vocabularies
 from wagtail_ikut.services.search.models import ServiceIndexVersion
+from wagtail_ikut.services.search.request import SearchRequest
 from wagtail_ikut.services.visibility import is_public_service, public_services
 
 #: Values of a facet the results page shows, most frequent first, before a "show more" link.
@@ -113,7 +112,9 @@ def directory_lists(directory, service, restricted, now):
 
 
 class DirectorySearch:
-    """Run one search on a directory page, on the search engine if there is one, else in SQL."""
+    """Run one search on a directory page: read the query string into a SearchRequest, ask
+    the engine if there is one and the database whenever the engine fails, and assemble what
+    the page and the API show."""
 
     def __init__(self, directory, params, language_code):
         self.directory = directory
@@ -130,17 +131,22 @@ class DirectorySearch:
         self.form.is_valid()
         self.cleaned = self.form.cleaned_data
         self.notices = list(self.form.notices)
-        # Decided once, as every count of the search asks.
-        self.now = timezone.now()
-        self.words = [
+        words = tuple(
             (word, terms)
             for word, terms in query_words(self.cleaned.get("q") or "", language_code)
             if terms
-        ]
-        self.word_groups = [terms for _, terms in self.words]
-        if self.cleaned.get("q") and not self.words:
+        )
+        if self.cleaned.get("q") and not words:
             self.notices.append(_("The search text had no words to search for."))
-        self.near = self.locate()
+        self.request = SearchRequest(
+            directory=directory,
+            cleaned=self.cleaned,
+            words=words,
+            # Decided once, as every count of the search asks.
+            now=timezone.now(),
+            near=self.locate(),
+            token=self.token,
+        )
 
     def locate(self):
         text = self.cleaned.get("near")
@@ -165,33 +171,48 @@ class DirectorySearch:
             )
             return None
 
-    def run(self, page_number, per_page):
-        backend = engine_client.engine()
-        if backend is not None and engine_client.available():
-            try:
-                return self.run_on_engine(backend, page_number, per_page)
-            except engine_client.EngineUnavailable:
-                pass  # logged where it failed; the database answers instead
-        return self.run_in_database(page_number, per_page)
+    def backends(self):
+        """Yield the backends to ask in turn: the engine while it answers, then the database."""
+        client_backend = engine_client.engine()
+        if client_backend is not None and engine_client.available():
+            yield EngineBackend(client_backend)
+        yield DatabaseBackend()
 
-    def results(self, page, statuses, total, facet_counts, flag_counts, count, searched_with):
-        """Assemble what the template shows; ``statuses`` has each result's OpenStatus and
-        ``count`` counts a search with other filters."""
+    def run(self, page_number, per_page):
+        for backend in self.backends():
+            try:
+                found = backend.search(self.request, page_number, per_page)
+            except engine_client.EngineUnavailable:
+                continue  # logged where it failed; the database answers instead
+            return self.results(found, backend.name)
+
+    def results(self, found, searched_with):
+        """Assemble what the template shows of what a backend found."""
+        page = found.page
+        # The engine may not yet have heard of a service unpublished, ended, moved, restricted
+        # or deleted a moment ago, as while it was down: the directory's own rules leave it out.
+        restricted = until_changed(self.token, "restricted paths", restricted_paths)
+        page.object_list = [
+            service
+            for service in read_services(page.object_list)
+            if directory_lists(self.directory, service, restricted, self.request.now)
+        ]
+        near = self.request.near
         ids = [service.pk for service in page.object_list]
-        nearest = geo.nearest_locations(*self.near, ids) if self.near else {}
+        nearest = geo.nearest_locations(*near, ids) if near else {}
         for service in page.object_list:
-            service.open_status = statuses[service.pk]
+            service.open_status = found.statuses[service.pk]
             service.nearest_location, service.distance_km = nearest.get(service.pk, (None, None))
         results = DirectoryResults(
             form=self.form,
             page=page,
-            total=total,
+            total=found.total,
             facets=[
                 (
                     facet.name,
                     self.form.fields[facet.name].label,
                     facet.values(
-                        facet_counts[facet.name],
+                        found.facet_counts[facet.name],
                         self.form.vocabularies[facet.name],
                         self.cleaned.get(facet.name) or [],
                     ),
@@ -199,16 +220,16 @@ class DirectorySearch:
                 for facet in FACETS
             ],
             flags=[
-                (name, flag_label(name), flag_counts[name], bool(self.cleaned.get(name)))
+                (name, flag_label(name), found.flag_counts[name], bool(self.cleaned.get(name)))
                 for name in LOW_THRESHOLD_FLAGS
             ],
             notices=self.notices,
             query_string=canonical_query(self.cleaned),
-            near=self.near,
+            near=near,
             searched_with=searched_with,
         )
-        if total == 0 and results.has_filters:
-            results.relaxations = self.relaxations(count)
+        if found.total == 0 and results.has_filters:
+            results.relaxations = self.relaxations(found.count)
         return results
 
     def relaxations(self, count):
@@ -222,109 +243,6 @@ class DirectorySearch:
                 label = self.form.fields[name].label or name
                 offers.append(Relaxation(str(label), canonical_query(remaining), found))
         return offers
-
-    # On the database: its text index and the service index in memory.
-
-    def matching(self, index, cleaned, text_bits):
-        """Return the bit set of the services matching everything in ``cleaned``."""
-        return all_of(
-            self.matching_but_facets(index, cleaned, text_bits), selected(index, cleaned).values()
-        )
-
-    def matching_but_facets(self, index, cleaned, text_bits):
-        """Return the bit set of the services matching ``cleaned`` but its facets: the
-        directory, the text, the flags and "open now"."""
-        found = index.scope(self.directory)
-        for name in LOW_THRESHOLD_FLAGS:
-            if cleaned.get(name):
-                found &= index.flags[name]
-        if cleaned.get("open_now"):
-            found &= index.open_at(self.now)
-        if cleaned.get("q") and text_bits is not None:
-            found &= text_bits
-        return found
-
-    def run_in_database(self, page_number, per_page):
-        index = service_index.current_index(self.token, self.now)
-        groups = self.word_groups
-        text_bits = index.bits_of(text.matches(groups)) if groups else None
-        shared = self.matching_but_facets(index, self.cleaned, text_bits)
-        chosen = selected(index, self.cleaned)
-        found = all_of(shared, chosen.values())
-        # Each facet is counted with every filter but its own, so its other values stay open.
-        facet_counts = {
-            facet.name: facet.counts(
-                index, all_of(shared, (v for k, v in chosen.items() if k != facet.name))
-            )
-            for facet in FACETS
-        }
-        total = found.bit_count()
-        page = Paginator(range(total), per_page).get_page(page_number)
-        start = max(page.start_index() - 1, 0)
-        if self.near:
-            ids = index.by_distance(*self.near, found, start, per_page)
-        elif groups:
-            titles = [index.bits_of(text.matches([group], title_only=True)) for group in groups]
-            ids = index.by_title_words(titles, found, start, per_page)
-        else:
-            ids = index.in_title_order(found, start, per_page)
-        # The index is as fresh as the token read for this search: its ids need no second look.
-        page.object_list = read_services(ids)
-        return self.results(
-            page,
-            index.statuses(ids, self.now),
-            total,
-            facet_counts,
-            index.flag_counts(found),
-            lambda cleaned: self.matching(index, cleaned, text_bits).bit_count(),
-            "database",
-        )
-
-    # On the search engine.
-
-    def run_on_engine(self, backend, page_number, per_page):
-        offset = (page_number_or_first(page_number) - 1) * per_page
-        if offset >= engine_query.MAX_RESULTS:
-            offset = 0  # the paginator below moves to the last page the engine can give
-        found = engine_query.search(backend, self, offset, per_page)
-        paginator = Paginator(range(min(found.total, engine_query.MAX_RESULTS)), per_page)
-        page = paginator.get_page(page_number)
-        if page.start_index() - 1 != offset and page.object_list:
-            found = engine_query.search(backend, self, page.start_index() - 1, per_page)
-        # The engine may not yet have heard of a service unpublished, ended, moved, restricted
-        # or deleted a moment ago, as while it was down: the directory's own rules leave it out.
-        restricted = until_changed(self.token, "restricted paths", restricted_paths)
-        page.object_list = [
-            service
-            for service in read_services(found.ids)
-            if directory_lists(self.directory, service, restricted, self.now)
-        ]
-        return self.results(
-            page,
-            found.statuses,
-            found.total,
-            found.facet_counts,
-            found.flag_counts,
-            lambda cleaned: engine_query.count(backend, self, cleaned),
-            "engine",
-        )
-
-
-def selected(index, cleaned):
-    """Return, for each facet with values in ``cleaned``, the bit set of the services having
-    any of them."""
-    return {
-        facet.name: facet.bits(index, cleaned[facet.name])
-        for facet in FACETS
-        if cleaned.get(facet.name)
-    }
-
-
-def page_number_or_first(value):
-    try:
-        return max(int(value), 1)
-    except (TypeError, ValueError):
-        return 1
 
 
 #: What a result shows of a service (includes/service_summary.html and the API's summary) and

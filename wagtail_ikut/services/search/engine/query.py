@@ -135,33 +135,33 @@ def _in_directory(directory):
     ]
 
 
-def _query(search, cleaned):
+def _query(request, cleaned):
     """Return the text and the filters every count shares: the directory, flags, open now."""
-    shared = _in_directory(search.directory)
+    shared = _in_directory(request.directory)
     shared += [{"term": {flag: True}} for flag in LOW_THRESHOLD_FLAGS if cleaned.get(flag)]
     if cleaned.get("open_now"):
-        shared.append(engine_open_filter(search.now))
+        shared.append(engine_open_filter(request.now))
     return {
         "bool": {
-            "must": _text_query(search.words) if cleaned.get("q") else [{"match_all": {}}],
+            "must": _text_query(request.words) if cleaned.get("q") else [{"match_all": {}}],
             "filter": shared,
         }
     }
 
 
-def _ranked(search):
+def _ranked(request):
     """Tell whether the hits are ranked by a score: by relevance, or nearest first."""
-    return bool(search.cleaned.get("q")) or bool(search.near)
+    return bool(request.cleaned.get("q")) or bool(request.near)
 
 
-def _nearest_first(search, query):
+def _nearest_first(request, query):
     """Return ``query`` scored by the distance to the nearest of each service's public places,
     those without one last.
 
     A score the engine can skip by: sorted by distance (``_geo_distance``), it measured every
     match. 10 km is where the score halves; any distance gives the same order.
     """
-    latitude, longitude = search.near
+    latitude, longitude = request.near
     nearness = {
         "distance_feature": {
             "field": "locations",
@@ -172,7 +172,7 @@ def _nearest_first(search, query):
     return {"bool": {"filter": [query], "should": [nearness]}}
 
 
-def _marked(filters, search):
+def _marked(filters, request):
     """Return a post filter of ``filters`` that names the hits open now, and open to walk-in
     visitors.
 
@@ -186,7 +186,7 @@ def _marked(filters, search):
             "should": [
                 {
                     "bool": {
-                        "filter": [engine_open_filter(search.now, walk_in=walk_in)],
+                        "filter": [engine_open_filter(request.now, walk_in=walk_in)],
                         "_name": name,
                     }
                 }
@@ -197,7 +197,7 @@ def _marked(filters, search):
     }
 
 
-def search_requests(search, offset, size):
+def search_requests(request, offset, size):
     """Return the request bodies of a directory search, sent together: one page of hits, the
     total, and the facet and flag counts.
 
@@ -206,16 +206,16 @@ def search_requests(search, offset, size):
     in two requests, which the engine runs side by side. Sorted by title, every match is read
     anyway, and one request does both.
     """
-    filters = _facet_filters(search.cleaned)
-    query = _query(search, search.cleaned)
+    filters = _facet_filters(request.cleaned)
+    query = _query(request, request.cleaned)
     page = {"from": offset, "size": size, "_source": False}
     counts = {"aggs": _aggregations(filters), "track_total_hits": True}
-    if not _ranked(search):
+    if not _ranked(request):
         # Facets are counted without their own selection, so they filter after the query.
         return [
             {
                 "query": query,
-                "post_filter": _marked(filters.values(), search),
+                "post_filter": _marked(filters.values(), request),
                 "sort": [{"title.sort": "asc"}],
                 **page,
                 **counts,
@@ -223,8 +223,8 @@ def search_requests(search, offset, size):
         ]
     selected = {"bool": {"must": [query], "filter": list(filters.values())}}
     hits = {
-        "query": _nearest_first(search, selected) if search.near else selected,
-        "post_filter": _marked((), search),
+        "query": _nearest_first(request, selected) if request.near else selected,
+        "post_filter": _marked((), request),
         "sort": ["_score", {"title.sort": "asc"}],
         "track_total_hits": False,
         **page,
@@ -235,15 +235,15 @@ def search_requests(search, offset, size):
     return [hits, counts]
 
 
-def search(backend, search, offset, size):
+def search(backend, request, offset, size):
     """Run a directory search on the engine: one page of ids, the total, facet and flag counts."""
     responses = search_together(
         backend,
-        ensure_index(backend, search.directory.locale.language_code),
-        search_requests(search, offset, size),
+        ensure_index(backend, request.directory.locale.language_code),
+        search_requests(request, offset, size),
     )
     hits, counted = responses[0]["hits"]["hits"], responses[-1]
-    facet_counts, flag_counts = _counts(counted["aggregations"], _facet_filters(search.cleaned))
+    facet_counts, flag_counts = _counts(counted["aggregations"], _facet_filters(request.cleaned))
     return EngineResults(
         ids=[int(hit["_id"]) for hit in hits],
         total=counted["hits"]["total"]["value"],
@@ -258,14 +258,14 @@ def _status(matched):
     return OpenStatus(is_open=is_open, by_appointment=is_open and WALK_IN not in matched)
 
 
-def count(backend, search, cleaned):
+def count(backend, request, cleaned):
     """Return how many services a search with these filters would find."""
     filters = _all_but(_facet_filters(cleaned))
-    query = {"bool": {"must": [_query(search, cleaned)], "filter": [filters]}}
+    query = {"bool": {"must": [_query(request, cleaned)], "filter": [filters]}}
     response = call_engine(
         backend,
         backend.es.count,
-        index=ensure_index(backend, search.directory.locale.language_code),
+        index=ensure_index(backend, request.directory.locale.language_code),
         body={"query": query},
         request_timeout=ikut_settings.SEARCH_TIMEOUT,
     )

@@ -1,0 +1,58 @@
+"""One directory search as its backends read it, and what a backend finds for it.
+
+The directory page and the API parse the query string once (services/search/directory.py);
+the database and the engine backends each answer the same SearchRequest with a Found.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What was asked, of which directory, when and near what."""
+
+    #: The directory page: its services, in its language.
+    directory: object
+    #: The search form's cleaned values: text, facets, flags, "open now", place, "more".
+    cleaned: dict
+    #: (word, analysed alternatives) of the text, leaving out words that analyse to nothing.
+    words: tuple
+    #: The moment that "open now" and expiry times are decided at, once for the whole search.
+    now: datetime.datetime
+    #: (latitude, longitude) to order by, or None.
+    near: tuple | None
+    #: ServiceIndexVersion's token as read for this search.
+    token: object
+
+    @property
+    def word_groups(self):
+        """Return the alternatives of each word: a service must match one of each."""
+        return [terms for _word, terms in self.words]
+
+
+@dataclass
+class Found:
+    """One page of results as service ids, the total, and the counts of facets and flags."""
+
+    #: A Paginator page whose ``object_list`` is the ids of its services, in order.
+    page: object
+    total: int
+    facet_counts: dict
+    flag_counts: dict
+    #: {service id: OpenStatus} of the services on the page, at the request's moment.
+    statuses: dict
+    #: count(cleaned): how many services the request finds with other filters ``cleaned``.
+    count: Callable[[dict], int]
+
+
+class SearchBackend:
+    """What the directory asks of the database and of the engine alike."""
+
+    #: What answered, as the results and the API report it: "database" or "engine".
+    name = ""
+
+    def search(self, request: SearchRequest, page_number, per_page: int) -> Found:
+        """Return one page of the request's results, ``page_number`` as the visitor gave it."""
+        raise NotImplementedError
