@@ -564,10 +564,12 @@ class EngineOutageTests(ApiTestCase):
     """Issue #4: with its search engine unreachable, the API answers as the page does."""
 
     def test_answers_from_the_database_when_the_engine_is_unreachable(self):
+        # Made before the engine is configured: a failed write to it would rest it, and the
+        # search should be the first to find it down.
+        make_service(self.directory, "Kriisiapu", walk_in=True)
+        make_service(self.directory, "Neuvonta")
         url = f"http://127.0.0.1:{closed_port()}"
         with override_settings(**engine_settings(url, "ikut-api-outage-")):
-            make_service(self.directory, "Kriisiapu", walk_in=True)
-            make_service(self.directory, "Neuvonta")
             with self.assertLogs("wagtail_ikut.services.search.engine.client", "WARNING"):
                 found = self.search(q="kriisiapu", walk_in="1")
             self.assertEqual(found["searched_with"], "database")

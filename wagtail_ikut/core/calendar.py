@@ -35,17 +35,17 @@ def _holiday_language(language=None):
     )
 
 
-def is_public_holiday(day):
+def is_public_holiday(day: datetime.date) -> bool:
     """Tell whether ``day`` is a Finnish public holiday."""
     return day in _finnish_holidays(day.year, holidays.Finland.default_language)
 
 
-def holiday_name(day, language=None):
+def holiday_name(day: datetime.date, language: str | None = None) -> str | None:
     """Return the name of the public holiday on ``day`` in the active language, or None."""
     return _finnish_holidays(day.year, _holiday_language(language)).get(day)
 
 
-def wall_clock(moment):
+def wall_clock(moment: datetime.datetime) -> datetime.datetime:
     if timezone.is_naive(moment):
         raise ValueError("Give an aware datetime.")
     return moment.astimezone(HELSINKI).replace(tzinfo=None)

@@ -1,9 +1,11 @@
 """The query strings the package writes back into its links: the same search, the same URL."""
 
+from collections.abc import Iterable, Mapping
+
 from django.http import QueryDict
 
 
-def canonical_query(values, names):
+def canonical_query(values: Mapping, names: Iterable[str]) -> QueryDict:
     """Return a QueryDict of the ``names`` that have a value in ``values``, in that order: lists
     sorted, ``True`` as "1", anything else as its text."""
     query = QueryDict(mutable=True)

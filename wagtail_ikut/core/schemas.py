@@ -29,13 +29,9 @@ class OrganisationSchema(Schema):
     id: int
     name: str
     kind: str = Field(description="municipality, state_authority, ngo, religious or local_network")
-    kind_label: str
+    kind_label: str = Field(validation_alias="get_kind_display")
     description: str = ""
     website: str = ""
     email: str = ""
     phone: str = ""
     parent_id: int | None = Field(None, description="The parent organisation, in the same locale.")
-
-    @staticmethod
-    def resolve_kind_label(organisation):
-        return str(organisation.get_kind_display())

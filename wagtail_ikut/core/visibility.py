@@ -5,12 +5,16 @@ directory's indexes and its search, the course listing and its calendar, the API
 function and the predicate beside it say the same thing; tests/test_visibility.py holds them to it.
 """
 
+import datetime
+from collections.abc import Iterable
+
 import swapper
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 
-def restricted_paths():
+def restricted_paths() -> tuple[str, ...]:
     """Return the tree paths of the pages with a view restriction (password, login, groups):
     what is below them is not for the public."""
     # Not a join from the restrictions to the pages, as Wagtail's PageQuerySet.public() makes:
@@ -21,7 +25,7 @@ def restricted_paths():
     return tuple(pages.values_list("path", flat=True))
 
 
-def public_pages(queryset, now=None):
+def public_pages(queryset: QuerySet, now: datetime.datetime | None = None) -> QuerySet:
     """Narrow a page queryset to the pages the public may read: published, not past their
     expiry time, not below a view restriction."""
     # The expiry time as well as ``live``: Wagtail unpublishes an expired page only when
@@ -32,7 +36,7 @@ def public_pages(queryset, now=None):
     return queryset
 
 
-def is_public_page(page, restricted, now):
+def is_public_page(page, restricted: tuple[str, ...], now: datetime.datetime) -> bool:
     """Tell whether the public may read ``page``, as public_pages() would;
     ``restricted`` holds the paths of restricted_paths()."""
     return (
@@ -42,7 +46,7 @@ def is_public_page(page, restricted, now):
     )
 
 
-def chosen_pages(pages, visible):
+def chosen_pages(pages: Iterable, visible: QuerySet) -> list:
     """Return the pages an editor chose (a chooser's list, with None for deleted ones) that
     the queryset ``visible`` holds, in the editor's order, as their specific classes."""
     ids = [page.pk for page in pages if page is not None]

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
@@ -80,7 +80,7 @@ class CourseQueryForm(forms.Form):
         super().full_clean()
 
 
-def month_choices(today, count=12):
+def month_choices(today: datetime.date, count: int = 12) -> list[tuple[str, str]]:
     """Return (YYYY-MM, month and year) choices for this month and the ``count - 1`` after it."""
     first = today.replace(day=1)
     months = []
@@ -90,7 +90,7 @@ def month_choices(today, count=12):
     return months
 
 
-def index_courses(index):
+def index_courses(index) -> QuerySet:
     """Return the courses the public may read below a course index, in its language."""
     return (
         public_pages(CoursePage.objects.all())
@@ -100,14 +100,14 @@ def index_courses(index):
     )
 
 
-def upcoming_instances(today):
+def upcoming_instances(today: datetime.date) -> QuerySet:
     """Return the instances that have not finished nor been cancelled."""
     return CourseInstance.objects.filter(not_finished_q(today)).exclude(
         status=CourseStatus.CANCELLED
     )
 
 
-def filter_instances(instances, cleaned, today):
+def filter_instances(instances: QuerySet, cleaned: dict, today: datetime.date) -> QuerySet:
     """Narrow instances by the filters that concern them: place, start month, enrolment."""
     if cleaned.get("municipality"):
         instances = instances.filter(municipality__code__in=cleaned["municipality"])
@@ -119,7 +119,7 @@ def filter_instances(instances, cleaned, today):
     return instances
 
 
-def filter_courses(courses, cleaned):
+def filter_courses(courses: QuerySet, cleaned: dict) -> QuerySet:
     """Narrow courses by the filters that concern the course itself."""
     if cleaned.get("theme"):
         courses = courses.filter(themes__slug__in=cleaned["theme"])
@@ -133,7 +133,7 @@ def filter_courses(courses, cleaned):
     return courses.distinct()
 
 
-def canonical_query(cleaned):
+def canonical_query(cleaned: dict) -> str:
     """Return a stable query string for the cleaned form: same filters, same URL."""
     names = (*MULTIPLE_CHOICE_FILTERS, "start_month", "format", "enrolment_open")
     return query_string.canonical_query(cleaned, names).urlencode()

@@ -53,7 +53,9 @@ class OverdueItem:
         }
 
 
-def overdue_items(today=None, municipality_code=None, user=None):
+def overdue_items(
+    today: datetime.date | None = None, municipality_code: str | None = None, user=None
+) -> list[OverdueItem]:
     """Return the overdue content of every reviewed kind, longest overdue (or never) first.
 
     Given a ``user``, only the pages they may change: editors of one organisation must not see

@@ -3,16 +3,15 @@
 import swapper
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from pydantic import create_model
-from wagtail.rich_text import expand_db_html
 
 from wagtail_ikut.core.query_string import canonical_query
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.services import hours, schemas
-from wagtail_ikut.services.details import OpeningHours, ServiceLocation
+from wagtail_ikut.services.details import ServiceLocation
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServiceDirectoryPageMixin
 from wagtail_ikut.services.search.directory import DirectorySearch
 from wagtail_ikut.services.search.form import QUERY_NAMES
@@ -97,60 +96,17 @@ def search_services(request: HttpRequest, params: Query[ServiceSearchParams]):
     with translation.override(language):
         search = DirectorySearch(directory, search_query(params), language)
         results = search.run(params.page, params.limit or directory.results_per_page)
-        return search_data(request, directory, results)
+        results.directory = directory  # the results do not know it; the response shows it
+        with_related(results.page.object_list)
+        return in_language(request, schemas.ServiceSearchSchema, results)
 
 
-def search_data(request, directory, results):
-    services = list(results.page.object_list)
-    with_related(services)
-    page = results.page
-    return {
-        "directory": {
-            "id": directory.pk,
-            "title": directory.title,
-            "url": directory.get_full_url(request) or "",
-            "locale": directory.locale.language_code,
-        },
-        "searched_with": results.searched_with,
-        "query": results.query_string,
-        "total": results.total,
-        "page": {
-            "number": page.number,
-            "per_page": page.paginator.per_page,
-            "num_pages": page.paginator.num_pages,
-            "has_next": page.has_next(),
-            "has_previous": page.has_previous(),
-        },
-        "items": [summary_data(request, service) for service in services],
-        "facets": [
-            {
-                "name": name,
-                "label": str(label),
-                "values": [
-                    {
-                        "value": value.value,
-                        "label": value.label,
-                        "count": value.count,
-                        "selected": value.selected,
-                    }
-                    for value in values
-                ],
-            }
-            for name, label, values in results.facets
-        ],
-        "flags": [
-            {"name": name, "label": str(label), "count": count, "selected": selected}
-            for name, label, count, selected in results.flags
-        ],
-        "near": (
-            {"latitude": results.near[0], "longitude": results.near[1]} if results.near else None
-        ),
-        "notices": [str(notice) for notice in results.notices],
-        "relaxations": [
-            {"label": offer.label, "query": offer.query_string, "count": offer.count}
-            for offer in results.relaxations
-        ],
-    }
+def in_language(request, schema, obj):
+    """Read ``obj`` with ``schema`` now, in the active language."""
+    # Ninja would read it after the view returns, in the request's language, where labels and
+    # holiday names must be in the directory's or the service's; a schema instance it only
+    # dumps (django-ninja 1.6+).
+    return schema.model_validate(obj, context={"request": request})
 
 
 def with_related(services):
@@ -162,60 +118,6 @@ def with_related(services):
         "municipalities",
         Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality")),
     )
-
-
-def summary_data(request, service):
-    status = getattr(service, "open_status", None) or hours.status_at(service)
-    distance = getattr(service, "distance_km", None)
-    return {
-        "id": service.pk,
-        "title": service.title,
-        "url": service.get_full_url(request) or "",
-        "summary": service.summary,
-        "provider": (
-            {"name": service.provider.name, "kind": service.provider.kind}
-            if service.provider
-            else None
-        ),
-        "status": service.status,
-        "status_note": service.status_note,
-        "flags": [name for name in LOW_THRESHOLD_FLAGS if getattr(service, name)],
-        "languages": [language_data(language) for language in service.languages.all()],
-        "categories": [
-            {"slug": c.slug, "name": c.name, "description": c.description}
-            for c in service.categories.all()
-        ],
-        "municipalities": [{"code": m.code, "name": m.name} for m in service.municipalities.all()],
-        "nationwide": service.nationwide,
-        "open_now": status.is_open,
-        "open_now_by_appointment": status.by_appointment,
-        "distance_km": round(distance, 2) if distance is not None else None,
-        "locations": [location_data(location) for location in service.locations.all()],
-    }
-
-
-def language_data(language):
-    return {"code": language.code, "name": language.name, "native_name": language.native_name}
-
-
-def location_data(location):
-    """Describe a location; a confidential one by its name only, never where it is."""
-    if location.confidential:
-        return {"name": location.name, "confidential": True}
-    municipality = location.municipality
-    return {
-        "name": location.name,
-        "confidential": False,
-        "street_address": location.street_address,
-        "postcode": location.postcode,
-        "municipality": {"code": municipality.code, "name": municipality.name}
-        if municipality
-        else None,
-        "latitude": float(location.latitude) if location.latitude is not None else None,
-        "longitude": float(location.longitude) if location.longitude is not None else None,
-        "accessibility": location.accessibility,
-        "directions": location.directions,
-    }
 
 
 @router.get(
@@ -239,61 +141,6 @@ def get_service(request: HttpRequest, service_id: int):
     if service is None:
         raise Http404(_("No published service has the id %(id)s.") % {"id": service_id})
     with translation.override(service.locale.language_code):
-        return detail_data(request, service)
-
-
-def detail_data(request, service):
-    with_related([service])
-    today = timezone.localdate()
-    return {
-        **summary_data(request, service),
-        "directory_id": service.get_parent().pk,
-        "locale": service.locale.language_code,
-        "description": expand_db_html(service.description),
-        "eligibility": expand_db_html(service.eligibility),
-        "how_to_get_help": expand_db_html(service.how_to_get_help),
-        "cost": service.cost,
-        "required_documents": service.required_document_list,
-        "language_note": service.language_note,
-        "target_groups": [{"slug": g.slug, "name": g.name} for g in service.target_groups.all()],
-        "open_24_7": service.open_24_7,
-        "closed_on_public_holidays": service.closed_on_public_holidays,
-        "open_status": vars(hours.status_at(service)),
-        "opening_hours": [
-            {
-                "weekday": period.weekday,
-                "weekday_label": str(period.get_weekday_display()),
-                "opens": period.opens,
-                "closes": period.closes,
-                "by_appointment": period.by_appointment,
-            }
-            for period in OpeningHours.objects.filter(page=service).order_by("weekday", "opens")
-        ],
-        "hours_exceptions": [
-            {
-                "start_date": exception.start_date,
-                "end_date": exception.end_date,
-                "kind": exception.kind,
-                "opens": exception.opens,
-                "closes": exception.closes,
-                "note": exception.note,
-            }
-            for exception in sorted(service.hours_exceptions.all(), key=lambda e: e.start_date)
-            if exception.end_date >= today
-        ],
-        "next_seven_days": [
-            {"date": day, "holiday": holiday, "periods": [vars(p) for p in periods]}
-            for day, periods, holiday in hours.week(service, today)
-        ],
-        "contact_channels": [
-            {
-                "kind": channel.kind,
-                "kind_label": str(channel.get_kind_display()),
-                "label": channel.label,
-                "value": str(channel.value),
-            }
-            for channel in service.contact_channels.all()
-        ],
-        "last_verified": service.last_verified,
-        "verified_by": service.verified_by,
-    }
+        with_related([service])
+        service.open_status = hours.status_at(service)  # as a search attaches it
+        return in_language(request, schemas.ServiceDetailSchema, service)

@@ -9,7 +9,7 @@ counts by the clock both times round.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from wagtail_ikut.core.calendar import (
@@ -96,7 +96,7 @@ def _periods_on(page, rules, day):
     return sorted(periods, key=lambda period: wall_clock(period.start))
 
 
-def periods_on(page, day):
+def periods_on(page, day: datetime.date) -> list[Period]:
     """Return the periods that start on ``day``, after exceptions and public holidays.
 
     ``open_24_7`` is not a period; the template shows it on its own.
@@ -104,7 +104,7 @@ def periods_on(page, day):
     return _periods_on(page, _rules(page), day)
 
 
-def week(page, start_day):
+def week(page, start_day: datetime.date) -> list[tuple]:
     """Return seven (day, periods, holiday name or None) triples from ``start_day``."""
     rules = _rules(page)
     days = [start_day + n * ONE_DAY for n in range(7)]
@@ -131,7 +131,7 @@ def _status(current, **later):
     )
 
 
-def status_at(page, moment=None):
+def status_at(page, moment: datetime.datetime | None = None) -> OpenStatus:
     """Return whether ``page``'s service is open at ``moment`` (now by default)."""
     moment = moment or timezone.now()
     now = wall_clock(moment)
@@ -189,7 +189,9 @@ def _started_on_q(day, t, started_yesterday, walk_in):
     return weekly | special
 
 
-def open_at(queryset, moment=None, walk_in=False):
+def open_at(
+    queryset: QuerySet, moment: datetime.datetime | None = None, walk_in: bool = False
+) -> QuerySet:
     """Filter a ServicePage queryset to the services open at ``moment`` (now by default).
 
     The same answer as ``status_at(page, moment).is_open``, in one SQL query. By-appointment

@@ -1,9 +1,12 @@
 """Pydantic schemas of the services API: search results, facets and one service in full."""
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
+from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import BeforeValidator, model_validator
+from wagtail.rich_text import expand_db_html
 
 from wagtail_ikut.core.schemas import (
     CategorySchema,
@@ -11,6 +14,10 @@ from wagtail_ikut.core.schemas import (
     MunicipalitySchema,
     TargetGroupSchema,
 )
+from wagtail_ikut.services import hours
+
+#: A rich text field as HTML, its internal links and images expanded.
+RichTextHTML = Annotated[str, BeforeValidator(expand_db_html)]
 
 
 class ProviderSchema(Schema):
@@ -34,10 +41,30 @@ class LocationSchema(Schema):
     accessibility: str | None = None
     directions: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def name_only_if_confidential(cls, location):
+        """Describe a confidential location by its name only, never where it is."""
+        if location.confidential:
+            return {"name": location.name, "confidential": True}
+        return location
 
-class ServiceSummarySchema(Schema):
+
+# What a service and a directory share; only a base class, so the OpenAPI document names no
+# PageSchema.
+class PageSchema(Schema):
     id: int
     title: str
+    url: str
+
+    @staticmethod
+    def resolve_url(page, context):
+        return page.get_full_url(context["request"]) or ""
+
+
+# Reads a service with its open_status (hours.OpenStatus) attached, and in a search near a
+# place its distance_km.
+class ServiceSummarySchema(PageSchema):
     url: str = Field(description="The service's public page.")
     summary: str
     provider: ProviderSchema | None = None
@@ -48,12 +75,22 @@ class ServiceSummarySchema(Schema):
     categories: list[CategorySchema]
     municipalities: list[MunicipalitySchema]
     nationwide: bool = Field(description="Available to people anywhere in Finland.")
-    open_now: bool
-    open_now_by_appointment: bool = False
+    open_now: bool = Field(validation_alias="open_status.is_open")
+    open_now_by_appointment: bool = Field(False, validation_alias="open_status.by_appointment")
     distance_km: float | None = Field(
         None, description="Great-circle distance of the nearest public location from `near`."
     )
     locations: list[LocationSchema]
+
+    @staticmethod
+    def resolve_flags(service):
+        return [name for name, _label in service.flags]
+
+    @staticmethod
+    def resolve_distance_km(service):
+        # A search attaches it (None unless near a place); one service in full has none.
+        distance = getattr(service, "distance_km", None)
+        return round(distance, 2) if distance is not None else None
 
 
 class FacetValueSchema(Schema):
@@ -80,8 +117,8 @@ class FlagCountSchema(Schema):
 
 class PageInfoSchema(Schema):
     number: int = Field(description="The page returned: the last one if a later one was asked.")
-    per_page: int
-    num_pages: int
+    per_page: int = Field(validation_alias="paginator.per_page")
+    num_pages: int = Field(validation_alias="paginator.num_pages")
     has_next: bool
     has_previous: bool
 
@@ -93,27 +130,31 @@ class PointSchema(Schema):
 
 class RelaxationSchema(Schema):
     label: str = Field(description="The filter this search drops.")
-    query: str = Field(description="The search without it, as a query string.")
+    query: str = Field(
+        description="The search without it, as a query string.", validation_alias="query_string"
+    )
     count: int
 
 
-class DirectorySchema(Schema):
-    id: int
-    title: str
-    url: str
-    locale: str
+class DirectorySchema(PageSchema):
+    locale: str = Field(validation_alias="locale.language_code")
 
 
+# Reads DirectoryResults with the directory searched attached; its facets, flags and place
+# are tuples, named here.
 class ServiceSearchSchema(Schema):
     directory: DirectorySchema
     searched_with: Literal["engine", "database"] = Field(
         description="What answered: the search engine, or the database when there is no engine "
         "or it is unreachable."
     )
-    query: str = Field(description="The search as it was understood, as a canonical query string.")
+    query: str = Field(
+        description="The search as it was understood, as a canonical query string.",
+        validation_alias="query_string",
+    )
     total: int
     page: PageInfoSchema
-    items: list[ServiceSummarySchema]
+    items: list[ServiceSummarySchema] = Field(validation_alias="page.object_list")
     facets: list[FacetSchema]
     flags: list[FlagCountSchema]
     near: PointSchema | None = Field(None, description="Where `near` was placed, if anywhere.")
@@ -125,10 +166,35 @@ class ServiceSearchSchema(Schema):
         description="With no results: the same search without one filter, and what it finds."
     )
 
+    @staticmethod
+    def resolve_facets(results):
+        return [
+            {"name": name, "label": str(label), "values": values}
+            for name, label, values in results.facets
+        ]
+
+    @staticmethod
+    def resolve_flags(results):
+        return [
+            {"name": name, "label": str(label), "count": count, "selected": selected}
+            for name, label, count, selected in results.flags
+        ]
+
+    @staticmethod
+    def resolve_near(results):
+        if results.near is None:
+            return None
+        latitude, longitude = results.near
+        return {"latitude": latitude, "longitude": longitude}
+
+    @staticmethod
+    def resolve_notices(results):
+        return [str(notice) for notice in results.notices]
+
 
 class OpeningPeriodSchema(Schema):
     weekday: int = Field(description="0 is Monday.")
-    weekday_label: str
+    weekday_label: str = Field(validation_alias="get_weekday_display")
     opens: datetime.time
     closes: datetime.time = Field(description="Earlier than `opens`: the next day.")
     by_appointment: bool
@@ -165,19 +231,19 @@ class OpenStatusSchema(Schema):
 
 class ContactChannelSchema(Schema):
     kind: str = Field(description="phone, email, chat or web_form")
-    kind_label: str
+    kind_label: str = Field(validation_alias="get_kind_display")
     label: str = ""
     value: str = Field(description="The phone number, email address or web address.")
 
 
 class ServiceDetailSchema(ServiceSummarySchema):
     directory_id: int
-    locale: str
-    description: str = Field(description="HTML.")
-    eligibility: str = Field(description="Who can get help, HTML.")
-    how_to_get_help: str = Field(description="HTML.")
+    locale: str = Field(validation_alias="locale.language_code")
+    description: RichTextHTML = Field(description="HTML.")
+    eligibility: RichTextHTML = Field(description="Who can get help, HTML.")
+    how_to_get_help: RichTextHTML = Field(description="HTML.")
     cost: str = ""
-    required_documents: list[str]
+    required_documents: list[str] = Field(validation_alias="required_document_list")
     language_note: str = ""
     target_groups: list[TargetGroupSchema]
     open_24_7: bool
@@ -189,3 +255,24 @@ class ServiceDetailSchema(ServiceSummarySchema):
     contact_channels: list[ContactChannelSchema]
     last_verified: datetime.date | None = None
     verified_by: str = ""
+
+    @staticmethod
+    def resolve_directory_id(service):
+        return service.get_parent().pk
+
+    @staticmethod
+    def resolve_opening_hours(service):
+        return service.opening_hours.order_by("weekday", "opens")
+
+    @staticmethod
+    def resolve_hours_exceptions(service):
+        today = timezone.localdate()
+        exceptions = sorted(service.hours_exceptions.all(), key=lambda e: e.start_date)
+        return [exception for exception in exceptions if exception.end_date >= today]
+
+    @staticmethod
+    def resolve_next_seven_days(service):
+        return [
+            {"date": day, "holiday": holiday, "periods": periods}
+            for day, periods, holiday in hours.week(service, timezone.localdate())
+        ]

@@ -1,7 +1,9 @@
 """The public directory search: read the query string, narrow, count, order and paginate."""
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -93,12 +95,14 @@ class DirectoryResults:
         return shown
 
 
-def directory_services(directory):
+def directory_services(directory) -> QuerySet:
     """Return the services the public may find below a directory, in its language."""
     return public_services().descendant_of(directory).filter(locale_id=directory.locale_id)
 
 
-def directory_lists(directory, service, restricted, now):
+def directory_lists(
+    directory, service, restricted: tuple[str, ...], now: datetime.datetime
+) -> bool:
     """Return whether the directory lists a service already read: the rules of
     directory_services(), with ``restricted`` the paths of restricted_paths()."""
     # Checked on the page of results rather than in their query: compiling the rules into
@@ -267,7 +271,7 @@ SUMMARY_FIELDS = (
 )
 
 
-def read_services(ids):
+def read_services(ids: list[int]) -> list:
     """Return the services with these ids, in this order, with what a result shows."""
     services = (
         ServicePage.objects.filter(pk__in=ids)

@@ -2,6 +2,7 @@
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import Avg
@@ -24,7 +25,9 @@ class UnknownPlace(ValueError):
     """The text is neither coordinates nor a postcode the directory knows."""
 
 
-def locate(text, centroid=None):
+def locate(
+    text: str, centroid: Callable[[str], tuple[float, float]] | None = None
+) -> tuple[float, float]:
     """Return (latitude, longitude) for "60.17,24.94" or a postcode that has services;
     ``centroid(postcode)`` finds a postcode, postcode_centroid() unless given."""
     if match := COORDINATES.match(text):
@@ -40,7 +43,7 @@ def locate(text, centroid=None):
     raise UnknownPlace(text)
 
 
-def postcode_centroid(postcode):
+def postcode_centroid(postcode: str) -> tuple[float, float]:
     """Return the mean position of public service locations in the postcode or its area,
     rounded to :data:`COARSE_DECIMALS`.
 
@@ -66,7 +69,7 @@ def postcode_centroid(postcode):
     raise UnknownPlace(postcode)
 
 
-def distance_km(latitude, longitude, location):
+def distance_km(latitude: float, longitude: float, location) -> float:
     """Return the great-circle distance from a point to a location, in kilometres."""
     lat1, lon1 = math.radians(latitude), math.radians(longitude)
     lat2, lon2 = math.radians(float(location.latitude)), math.radians(float(location.longitude))
@@ -77,7 +80,7 @@ def distance_km(latitude, longitude, location):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def nearest_locations(latitude, longitude, ids):
+def nearest_locations(latitude: float, longitude: float, ids: Iterable[int]) -> dict:
     """Return {service id: (location, km)}: each service's closest public location."""
     located = (
         ServiceLocation.objects.filter(page_id__in=ids, confidential=False, latitude__isnull=False)
