@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from wagtail_ikut.core.fields import MultipleChoiceField
 from wagtail_ikut.core.panels import page_tabs
+from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.guidance.blocks import StepListBlock, StepsToday
 from wagtail_ikut.guidance.panels import ReviewWarningPanel
 
@@ -222,7 +223,7 @@ class GuidanceIndexPageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Its children, whatever their class: subpage_types keeps them guidance pages.
-        context["guidance_pages"] = self.get_children().live().public().order_by("title").specific()
+        context["guidance_pages"] = public_pages(self.get_children()).order_by("title").specific()
         return context
 
 
