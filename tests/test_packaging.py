@@ -16,7 +16,7 @@ pytestmark = pytest.mark.packaging
 
 SETTINGS_ADDITIONS = """
 INSTALLED_APPS = ["wagtail_ikut", "wagtail_localize", "wagtail_localize.locales", "wagtail.api.v3",
-                  *INSTALLED_APPS]
+                  "ninja", *INSTALLED_APPS]
 WAGTAIL_I18N_ENABLED = True
 LANGUAGE_CODE = "fi"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
