@@ -71,6 +71,25 @@ class DemoCommandTests(TestCase):
         ):
             self.assertIn(name, english)
 
+    def test_since_2023_the_wellbeing_services_counties_run_social_services_helsinki_its_own(self):
+        providers = dict(
+            ServicePage.objects.filter(
+                locale__language_code="en", title__startswith="Social counselling"
+            ).values_list("title", "provider__name")
+        )
+        self.assertEqual(providers["Social counselling, Helsinki"], "City of Helsinki")
+        self.assertEqual(
+            providers["Social counselling, Espoo"], "Western Uusimaa Wellbeing Services County"
+        )
+        self.assertEqual(
+            providers["Social counselling, Kuopio"], "North Savo Wellbeing Services County"
+        )
+        counties = Organisation.objects.filter(
+            locale__language_code="fi", kind=Organisation.Kind.WELLBEING_SERVICES_COUNTY
+        )
+        self.assertEqual(counties.count(), 7)
+        self.assertIn("Vantaan ja Keravan hyvinvointialue", counties.values_list("name", flat=True))
+
     def test_every_object_has_its_translations_linked(self):
         for model in MODELS:
             for obj in model.objects.filter(locale__language_code="fi"):

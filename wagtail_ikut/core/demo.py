@@ -304,6 +304,80 @@ CITIES = [
     ),
 ]
 
+# The wellbeing services counties that run the social services of the demo's cities since 1
+# January 2023, Helsinki's excepted: its key, web domain and name.
+WELLBEING_SERVICES_COUNTIES = [
+    (
+        "western-uusimaa",
+        "luvn.fi",
+        {
+            "fi": "Länsi-Uudenmaan hyvinvointialue",
+            "sv": "Västra Nylands välfärdsområde",
+            "en": "Western Uusimaa Wellbeing Services County",
+        },
+    ),
+    (
+        "vantaa-kerava",
+        "vakehyva.fi",
+        {
+            "fi": "Vantaan ja Keravan hyvinvointialue",
+            "sv": "Vanda och Kervo välfärdsområde",
+            "en": "Vantaa and Kerava Wellbeing Services County",
+        },
+    ),
+    (
+        "southwest-finland",
+        "varha.fi",
+        {
+            "fi": "Varsinais-Suomen hyvinvointialue",
+            "sv": "Egentliga Finlands välfärdsområde",
+            "en": "Wellbeing Services County of Southwest Finland",
+        },
+    ),
+    (
+        "pirkanmaa",
+        "pirha.fi",
+        {
+            "fi": "Pirkanmaan hyvinvointialue",
+            "sv": "Birkalands välfärdsområde",
+            "en": "Pirkanmaa Wellbeing Services County",
+        },
+    ),
+    (
+        "north-ostrobothnia",
+        "pohde.fi",
+        {
+            "fi": "Pohjois-Pohjanmaan hyvinvointialue",
+            "sv": "Norra Österbottens välfärdsområde",
+            "en": "North Ostrobothnia Wellbeing Services County",
+        },
+    ),
+    (
+        "ostrobothnia",
+        "pohjanmaanhyvinvointi.fi",
+        {
+            "fi": "Pohjanmaan hyvinvointialue",
+            "sv": "Österbottens välfärdsområde",
+            "en": "Ostrobothnia Wellbeing Services County",
+        },
+    ),
+    (
+        "north-savo",
+        "pshyvinvointialue.fi",
+        {
+            "fi": "Pohjois-Savon hyvinvointialue",
+            "sv": "Norra Savolax välfärdsområde",
+            "en": "North Savo Wellbeing Services County",
+        },
+    ),
+]
+
+#: Every public organisation's web domain, by its key.
+DOMAINS = {
+    **{key: domain for key, domain, _names, _place in CITIES},
+    **{key: domain for key, domain, _names in WELLBEING_SERVICES_COUNTIES},
+}
+
 ORGANISATIONS = [
     {
         "key": "assistance-system",
@@ -366,6 +440,15 @@ ORGANISATIONS = [
     ),
     *(
         {
+            "key": county,
+            "kind": "wellbeing_services_county",
+            "name": names,
+            "website": f"https://www.{domain}/",
+        }
+        for county, domain, names in WELLBEING_SERVICES_COUNTIES
+    ),
+    *(
+        {
             "key": f"{city}-network",
             "kind": "local_network",
             "parent": city,
@@ -388,14 +471,15 @@ ORGANISATIONS = [
 ]
 
 # Where each city's social services receive people; services and courses both meet there.
-# (key, city organisation, municipality code, postcode, street, latitude, longitude)
+# (key, the organisation that runs them, municipality code, postcode, street, latitude,
+# longitude): a wellbeing services county since 2023, the city itself in Helsinki.
 CITY_OFFICES = [
     ("helsinki", "helsinki", "091", "00530", "Toinen linja 4", 60.1841, 24.9480),
-    ("espoo", "espoo", "049", "02600", "Leppävaarankatu 3", 60.2190, 24.8130),
-    ("vantaa", "vantaa", "092", "01300", "Asematie 10", 60.2925, 25.0440),
-    ("turku", "turku", "853", "20100", "Aurakatu 8", 60.4518, 22.2666),
-    ("tampere", "tampere", "837", "33100", "Hämeenkatu 13", 61.4978, 23.7610),
-    ("oulu", "oulu", "564", "90100", "Torikatu 10", 65.0121, 25.4651),
-    ("vaasa", "vaasa", "905", "65100", "Kirkkopuistikko 24", 63.0951, 21.6165),
-    ("kuopio", "kuopio", "297", "70100", "Suokatu 42", 62.8924, 27.6770),
+    ("espoo", "western-uusimaa", "049", "02600", "Leppävaarankatu 3", 60.2190, 24.8130),
+    ("vantaa", "vantaa-kerava", "092", "01300", "Asematie 10", 60.2925, 25.0440),
+    ("turku", "southwest-finland", "853", "20100", "Aurakatu 8", 60.4518, 22.2666),
+    ("tampere", "pirkanmaa", "837", "33100", "Hämeenkatu 13", 61.4978, 23.7610),
+    ("oulu", "north-ostrobothnia", "564", "90100", "Torikatu 10", 65.0121, 25.4651),
+    ("vaasa", "ostrobothnia", "905", "65100", "Kirkkopuistikko 24", 63.0951, 21.6165),
+    ("kuopio", "north-savo", "297", "70100", "Suokatu 42", 62.8924, 27.6770),
 ]

@@ -15,6 +15,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
+        # Since 2023 they, not the municipalities, run social and health services (Helsinki
+        # alone still runs its own).
+        WELLBEING_SERVICES_COUNTY = "wellbeing_services_county", _("Wellbeing services county")
         STATE_AUTHORITY = "state_authority", _("State authority")
         NGO = "ngo", _("Non-governmental organisation")
         RELIGIOUS = "religious", _("Religious organisation")

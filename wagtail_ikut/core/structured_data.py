@@ -2,7 +2,11 @@
 
 from wagtail_ikut.core.organisations import Organisation
 
-GOVERNMENT_KINDS = {Organisation.Kind.MUNICIPALITY, Organisation.Kind.STATE_AUTHORITY}
+GOVERNMENT_KINDS = {
+    Organisation.Kind.MUNICIPALITY,
+    Organisation.Kind.WELLBEING_SERVICES_COUNTY,
+    Organisation.Kind.STATE_AUTHORITY,
+}
 
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -5,9 +5,8 @@ Opening hours and addresses are illustrative; a real deployment enters its own.
 
 import datetime
 
-from wagtail_ikut.core.demo import CITIES, CITY_OFFICES, MUNICIPALITIES
+from wagtail_ikut.core.demo import CITY_OFFICES, DOMAINS, MUNICIPALITIES
 
-DOMAINS = {key: domain for key, domain, _names, _place in CITIES}
 PLACE_NAMES = {entry["code"]: entry["name"] for entry in MUNICIPALITIES}
 
 
