@@ -118,7 +118,7 @@ def check_quick_exit_url(value):
         return [
             Error(
                 f"WAGTAIL_IKUT['QUICK_EXIT_URL'] is {value!r}, which is not an https address.",
-                hint='Give the full address of a neutral site, e.g. "https://www.google.com/".',
+                hint='Give the full address of a neutral site, e.g. "https://www.ilmatieteenlaitos.fi/".',
                 id="wagtail_ikut.E006",
             )
         ]

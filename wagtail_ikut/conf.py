@@ -7,7 +7,7 @@ DEFAULTS = {
     # Region assumed for phone numbers written without a country code ("09 123 4567").
     "DEFAULT_PHONE_REGION": "FI",
     # Where the quick-exit control on every public page sends a visitor: a neutral site.
-    "QUICK_EXIT_URL": "https://www.google.com/",
+    "QUICK_EXIT_URL": "https://www.ilmatieteenlaitos.fi/",
     # Days after which a service's "last verified" date counts as overdue for a check.
     "VERIFICATION_MAX_AGE_DAYS": 180,
     # Who gets the review reminder that ``ikut_review_report --email`` sends: e-mail addresses.

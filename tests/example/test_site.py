@@ -37,7 +37,7 @@ class ExampleSiteTests(WagtailTestUtils, TestCase):
 
     def test_the_public_page_has_a_quick_exit_and_sets_no_cookie(self):
         response = self.client.get("/fi/")
-        self.assertContains(response, 'href="https://www.google.com/"')
+        self.assertContains(response, 'href="https://www.ilmatieteenlaitos.fi/"')
         self.assertContains(response, "data-ikut-quick-exit")
         self.assertEqual(response.cookies, {})
 
