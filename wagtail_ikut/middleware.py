@@ -1,8 +1,10 @@
-"""Middleware a site may use in place of Django's."""
+"""Middleware for the host site: a locale middleware in place of Django's, privacy headers."""
 
 from django.middleware import locale
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.deprecation import MiddlewareMixin
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -20,3 +22,84 @@ class LocaleMiddleware(locale.LocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+#: Everything a public page needs comes from the site itself: its scripts and style sheets are
+#: files under ``STATIC_URL`` (no inline script, ``<style>`` or ``style`` attribute; a JSON-LD
+#: ``<script type="application/ld+json">`` is data, not run, and ``script-src`` leaves it be).
+#: ``data:`` images only for what a style sheet embeds. No page may be framed by another site.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+
+#: The directory's "use my location" asks for the position, on the site's own pages only; no
+#: other powerful feature is used, by the site or anything it might frame. ``interest-cohort``
+#: and ``browsing-topics``: the visit is not to feed the browser's advertising interests.
+PERMISSIONS_POLICY = ", ".join(
+    (
+        "geolocation=(self)",
+        "camera=()",
+        "microphone=()",
+        "payment=()",
+        "usb=()",
+        "serial=()",
+        "hid=()",
+        "midi=()",
+        "display-capture=()",
+        "accelerometer=()",
+        "gyroscope=()",
+        "magnetometer=()",
+        "interest-cohort=()",
+        "browsing-topics=()",
+    )
+)
+
+#: The headers :class:`PrivacyHeadersMiddleware` adds, each only if the response has none.
+PRIVACY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    # A link followed from a page tells the next site nothing: not even that the visitor came
+    # from a page about human trafficking.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+class PrivacyHeadersMiddleware(MiddlewareMixin):
+    """Add :data:`PRIVACY_HEADERS` to every response outside the Wagtail admin.
+
+    Put it just after Django's ``SecurityMiddleware`` (which sets a ``Referrer-Policy`` of its
+    own when none is set, so it has to see this one's first) and before the others, so that it
+    covers their answers too: redirects, "not found", the API's errors.
+
+    The admin is told apart by its address: whatever is under the prefix of
+    ``reverse("wagtailadmin_home")``. Not by ``request.resolver_match``: there is none for a 404
+    or for an answer a middleware gives before the URL is resolved (the admin's redirect to its
+    login form, for one), and the admin's views have no one namespace to look for. The admin
+    needs inline scripts and styles, so it is left as Wagtail sets it up.
+    """
+
+    def process_response(self, request, response):
+        if not self._is_admin(request):
+            for header, value in PRIVACY_HEADERS.items():
+                response.headers.setdefault(header, value)
+        return response
+
+    @staticmethod
+    def _is_admin(request):
+        try:
+            prefix = reverse("wagtailadmin_home")
+        except NoReverseMatch:  # A site without the admin.
+            return False
+        return request.path.startswith(prefix)

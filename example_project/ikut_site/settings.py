@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Next to the top, to cover every answer; after SecurityMiddleware, see its docstring.
+    "wagtail_ikut.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wagtail_ikut.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
