@@ -116,7 +116,12 @@ def with_related(services):
         "categories",
         "languages",
         "municipalities",
-        Prefetch("locations", queryset=ServiceLocation.objects.select_related("municipality")),
+        Prefetch(
+            "locations",
+            queryset=ServiceLocation.objects.select_related("municipality").order_by(
+                "sort_order", "pk"
+            ),
+        ),
     )
 
 
