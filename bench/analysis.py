@@ -1,4 +1,4 @@
-"""Measure how often Finnish queries find inflected and compound forms, and how fast.
+"""Measure how often Finnish and Swedish queries find inflected and compound forms, and how fast.
 
 Run with ``.venv/bin/python bench/analysis.py``; prints one JSON line. A query finds a
 document when every query word has an alternative among the document's terms ("recall"), or
@@ -13,6 +13,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
+import Stemmer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -54,6 +56,36 @@ PAIRS = [
     ("kieli", "Suomen kielen opetus"),
 ]
 
+# The same for Swedish: definite and genitive forms, plurals, and the compounds' own forms.
+SWEDISH_PAIRS = [
+    ("skyddshemmet", "Skyddshem för kvinnor"),
+    ("skyddshem", "Du kan bo i skyddshemmet"),
+    ("skyddshemmen", "Skyddshem för invandrarkvinnor"),
+    ("människohandelns offer", "Hjälp för offer för människohandel"),
+    ("offren", "Stöd för offer för brott"),
+    ("offret", "Hjälp för offer för människohandel"),
+    ("brottsoffren", "Hjälptelefon för brottsoffer"),
+    ("brottsoffer", "Stöd till brottsoffren"),
+    ("hjälptelefonen", "Hjälptelefon för brottsoffer"),
+    ("hemmet", "Ett tryggt hem"),
+    ("boendet", "Tryggt boende i hela Finland"),
+    ("kvinnorna", "Skyddshem för kvinnor"),
+    ("kvinnan", "En trygg plats för en kvinna"),
+    ("barnen", "För kvinnan och hennes barn"),
+    ("tolken", "Tolk ordnas vid behov"),
+    ("tolkarna", "Vi ordnar en tolk"),
+    ("rådgivningen", "Social rådgivning i Åbo"),
+    ("socialarbetaren", "En socialarbetare hjälper dig"),
+    ("tvångsäktenskapet", "Kvinnor som flyr tvångsäktenskap"),
+    ("hälsovården", "Hälsovård för papperslösa"),
+    ("tjänstens", "Tjänster på svenska"),
+    ("samhället", "Hjälp att komma in i samhälle och arbete"),
+    ("arbetet", "Socialt arbete för offer"),
+    ("skolan", "Stöd i skola och utbildning"),
+    ("fönstret", "Ett fönster mot gatan"),
+    ("numret", "Ring nummer 112"),
+]
+
 SERVICE_TEXT = (
     "Ihmiskaupan uhrien auttamisjärjestelmä tarjoaa apua ihmiskaupan uhreille ja heidän "
     "alaikäisille lapsilleen. Palvelu on maksutonta ja luottamuksellista, eikä avun saaminen "
@@ -82,10 +114,17 @@ SERVICE_TEXT = (
 )[:2000]
 
 
-def finds(query, document, use_voikko, prefix):
+def finds(query, document, use_voikko, prefix, language="fi"):
     """Return whether every query word matches one of the document's terms."""
-    terms = set(analysis.analyse(document, "fi", use_voikko=use_voikko))
-    for alternatives in analysis.query_terms(query, "fi", use_voikko=use_voikko):
+    terms = set(analysis.analyse(document, language, use_voikko=use_voikko))
+    return every_word_found(
+        analysis.query_terms(query, language, use_voikko=use_voikko), terms, prefix
+    )
+
+
+def every_word_found(queried, terms, prefix):
+    """Return whether each word's alternatives in ``queried`` meet one of ``terms``."""
+    for alternatives in queried:
         if prefix:
             if not any(term.startswith(word) for word in alternatives for term in terms):
                 return False
@@ -141,6 +180,40 @@ def measure(name, use_voikko):
     }
 
 
+def snowball_alone(text):
+    """Return the plain Snowball stems of a Swedish text's words (before the package's own
+    rules for definite and genitive forms)."""
+    stemmer = Stemmer.Stemmer("swedish")
+    return [[stemmer.stemWord(word)] for word, _terms in analysis.query_words(text, "sv")]
+
+
+def measure_swedish():
+    """Return the recall of Swedish analysis, and of Snowball alone."""
+    result = {"swedish_pairs": len(SWEDISH_PAIRS)}
+    for name, analyse_query, analyse_document in (
+        ("swedish_snowball", snowball_alone, snowball_alone),
+        (
+            "swedish",
+            lambda text: analysis.query_terms(text, "sv"),
+            lambda text: [[term] for term in analysis.analyse(text, "sv")],
+        ),
+    ):
+        for prefix, key in ((False, "recall"), (True, "prefix_recall")):
+            found = [
+                every_word_found(
+                    analyse_query(query),
+                    {term for (term,) in analyse_document(document)},
+                    prefix,
+                )
+                for query, document in SWEDISH_PAIRS
+            ]
+            result[f"{name}_{key}"] = round(sum(found) / len(found), 3)
+            if prefix:
+                pairs = zip(SWEDISH_PAIRS, found, strict=True)
+                result[f"{name}_prefix_misses"] = [f"{q} / {d}" for (q, d), hit in pairs if not hit]
+    return result
+
+
 def versions():
     """Return the versions of the analysers' libraries."""
     found = {"pystemmer": importlib.metadata.version("pystemmer")}
@@ -163,6 +236,7 @@ def main():
         result.update(measure("voikko", use_voikko=True))
     else:
         result["voikko_recall"] = None
+    result.update(measure_swedish())
     result["versions"] = versions()
     print(json.dumps(result, ensure_ascii=False))
 

@@ -17,3 +17,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# For the tests of WAGTAIL_IKUT["LOG_SEARCH_QUERIES"], which writes to its query log.
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.search_promotions"]  # noqa: F405

@@ -11,4 +11,11 @@ class DeconstructPathTests(SimpleTestCase):
         for name in blocks.__all__:
             with self.subTest(block=name):
                 path = getattr(blocks, name)().deconstruct()[0]
-                self.assertIn(path, {"wagtail.blocks.StructBlock", "wagtail.blocks.StreamBlock"})
+                self.assertIn(
+                    path,
+                    {
+                        "wagtail.blocks.StructBlock",
+                        "wagtail.blocks.StreamBlock",
+                        "wagtail.blocks.StaticBlock",
+                    },
+                )

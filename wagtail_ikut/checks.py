@@ -3,6 +3,7 @@
 import difflib
 
 import phonenumbers
+from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Warning
 from django.core.exceptions import ValidationError
@@ -144,7 +145,21 @@ def check_review_reminder_recipients(value):
     ]
 
 
+def check_log_search_queries(value, is_installed=apps.is_installed):
+    if value and not is_installed("wagtail.contrib.search_promotions"):
+        return [
+            Error(
+                "WAGTAIL_IKUT['LOG_SEARCH_QUERIES'] needs Wagtail's search promotions app.",
+                hint="Add 'wagtail.contrib.search_promotions' to INSTALLED_APPS and migrate, "
+                "or leave the setting off.",
+                id="wagtail_ikut.E010",
+            )
+        ]
+    return []
+
+
 VALUE_CHECKS = {
+    "LOG_SEARCH_QUERIES": check_log_search_queries,
     "REVIEW_REMINDER_RECIPIENTS": check_review_reminder_recipients,
     "QUICK_EXIT_URL": check_quick_exit_url,
     "DEFAULT_PHONE_REGION": check_phone_region,

@@ -21,6 +21,9 @@ DEFAULTS = {
     "SEARCH_TIMEOUT": 2.0,
     # Seconds the directory leaves the engine alone after it failed, answering from the database.
     "SEARCH_RETRY_SECONDS": 30.0,
+    # Count the directory's searches by their words and day in Wagtail's search-promotions
+    # query log (wagtail.contrib.search_promotions): off, as the words may say who searched.
+    "LOG_SEARCH_QUERIES": False,
 }
 
 

@@ -20,6 +20,8 @@ from wagtail_ikut.courses.models import CourseIndexPage, CoursePage
 from wagtail_ikut.guidance import demo as guidance
 from wagtail_ikut.guidance.legal import LegalReference
 from wagtail_ikut.guidance.models import GuidanceIndexPage, GuidancePage
+from wagtail_ikut.safety import demo as safety
+from wagtail_ikut.safety.models import SafetyPage
 from wagtail_ikut.services import demo as services
 from wagtail_ikut.services.details import ContactChannel, OpeningHours, ServiceLocation
 from wagtail_ikut.services.models import ServiceDirectoryPage, ServicePage
@@ -53,6 +55,7 @@ class DemoLoader:
         self.load_pages()
         self.load_guidance()
         self.load_courses()
+        self.load_safety()
         return self.created
 
     def load_pages(self):
@@ -92,6 +95,14 @@ class DemoLoader:
             for entry in courses.COURSES:
                 values = courses.page_values(entry, locale, translation_key)
                 self.get_or_create_page(CoursePage, entry, locale, index, values)
+
+    def load_safety(self):
+        """Put the "staying safe online" page, which every page's quick exit links to, under
+        each language's site root."""
+        root = Site.objects.get(is_default_site=True).root_page
+        for locale in self.locales:
+            parent = self.translated_root(root, locale)
+            self.get_or_create_page(SafetyPage, safety.PAGE, locale, parent)
 
     def translated_root(self, root, locale):
         translation = root.get_translation_or_none(locale)

@@ -18,6 +18,7 @@ from wagtail_ikut.guidance.models import (
     GuidanceLegalReference,
     GuidancePage,
 )
+from wagtail_ikut.safety.models import SafetyPage
 from wagtail_ikut.services.details import (
     ContactChannel,
     OpeningHours,
@@ -59,6 +60,7 @@ __all__ = [
     "OpeningHoursException",
     "Organisation",
     "PendingSearchUpdate",
+    "SafetyPage",
     "ServiceCategory",
     "ServiceDirectoryPage",
     "ServiceIndexVersion",

@@ -67,6 +67,7 @@ PUBLIC_PAGES = [
     ("course-index", "/fi/kurssit/"),
     ("course-index-filters", "/fi/kurssit/?municipality=091&enrolment_open=1&theme=nonsense"),
     ("course", "/fi/kurssit/tyoelamakurssi/"),
+    ("staying-safe-online", "/fi/turvallisesti-verkossa/"),
 ]
 
 #: One page of each kind, for what the shared base template does alike on all of them.

@@ -4,7 +4,10 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django.utils import translation
 from wagtail.test.utils import WagtailTestUtils
+
+from wagtail_ikut.guidance.models import GuidanceIndexPage
 
 
 class ExampleSiteTests(WagtailTestUtils, TestCase):
@@ -24,6 +27,41 @@ class ExampleSiteTests(WagtailTestUtils, TestCase):
                 response = self.client.get(f"/{code}/")
                 self.assertContains(response, f'<html lang="{code}"')
                 self.assertContains(response, f"<h1>{title}</h1>", html=True)
+
+    def test_the_front_page_links_to_the_directory_courses_and_guidance_of_its_language(self):
+        sections = {
+            "fi": [("palvelut", "Apua ja palveluja"), ("kurssit", "Kurssit"), ("ohjeet", "Ohjeet")],
+            "sv": [
+                ("tjanster", "Hjälp och tjänster"),
+                ("kurser", "Kurser"),
+                ("anvisningar", "Anvisningar"),
+            ],
+            "en": [
+                ("services", "Help and services"),
+                ("courses", "Courses"),
+                ("guidance", "Guidance"),
+            ],
+        }
+        for code, links in sections.items():
+            with self.subTest(code=code), translation.override(code):
+                response = self.client.get(f"/{code}/")
+                for slug, title in links:
+                    self.assertContains(
+                        response, f'<a href="/{code}/{slug}/">{title}</a>', html=True
+                    )
+
+    def test_the_front_page_says_what_each_section_offers(self):
+        with translation.override("en"):
+            response = self.client.get("/en/")
+        self.assertContains(response, '<h2 id="ikut-sections-heading">What you can find here</h2>')
+        self.assertContains(response, "Guidance</a>: for municipal staff")
+
+    def test_the_front_page_leaves_out_a_section_the_public_may_not_read(self):
+        GuidanceIndexPage.objects.get(locale__language_code="en").unpublish()
+        with translation.override("en"):
+            response = self.client.get("/en/")
+        self.assertNotContains(response, 'href="/en/guidance/"')
+        self.assertContains(response, 'href="/en/courses/"')
 
     def test_the_bare_address_leads_to_the_finnish_site(self):
         self.assertRedirects(self.client.get("/"), "/fi/")

@@ -2,6 +2,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from wagtail_ikut.core.organisations import Organisation
@@ -16,6 +17,7 @@ from wagtail_ikut.courses.details import CourseInstance
 from wagtail_ikut.courses.models import CourseIndexPage, CoursePage
 from wagtail_ikut.guidance.legal import LegalReference
 from wagtail_ikut.guidance.models import GuidanceIndexPage, GuidancePage
+from wagtail_ikut.safety.models import SafetyPage
 from wagtail_ikut.services.models import ServiceDirectoryPage, ServicePage
 from wagtail_ikut.services.search.models import ServiceSearchDocument
 
@@ -154,6 +156,26 @@ class DemoServicesTests(TestCase):
                 self.assertEqual(services.count(), 14)
                 self.assertTrue(all(s.provider.locale_id == directory.locale_id for s in services))
 
+    def test_the_services_have_slugs_of_their_own_language_as_the_courses_do(self):
+        paths = {
+            "fi": ["/fi/palvelut/sosiaalineuvonta-helsinki/", "/fi/palvelut/turvakoti/"],
+            "sv": ["/sv/tjanster/social-radgivning-helsingfors/", "/sv/tjanster/skyddshem/"],
+            "en": ["/en/services/social-counselling-helsinki/", "/en/services/shelter/"],
+        }
+        for code, urls in paths.items():
+            with self.subTest(language=code), translation.override(code):
+                for url in urls:
+                    self.assertContains(self.client.get(url), f'<html lang="{code}"')
+
+    def test_no_swedish_or_english_service_keeps_a_finnish_slug(self):
+        def slugs(code):
+            directory = ServiceDirectoryPage.objects.get(locale__language_code=code)
+            pages = Page.objects.descendant_of(directory, inclusive=True)
+            return set(pages.values_list("slug", flat=True))
+
+        self.assertEqual(slugs("sv") & slugs("fi"), set())
+        self.assertEqual(slugs("en") & slugs("fi"), set())
+
     def test_the_shelters_address_is_confidential(self):
         shelter = ServicePage.objects.get(slug="turvakoti", locale__language_code="fi")
         self.assertTrue(all(location.confidential for location in shelter.locations.all()))
@@ -233,3 +255,31 @@ class DemoCoursesTests(TestCase):
         run_demo()
         self.assertEqual(CoursePage.objects.count(), 3)
         self.assertEqual(CourseInstance.objects.count(), 12)
+
+
+class DemoSafetyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        run_demo()
+
+    def test_every_language_has_a_staying_safe_online_page_that_every_page_links_to(self):
+        slugs = {"fi": "turvallisesti-verkossa", "sv": "sakert-pa-natet"}
+        slugs["en"] = "staying-safe-online"
+        for code, slug in slugs.items():
+            with self.subTest(language=code):
+                page = SafetyPage.objects.live().get(locale__language_code=code)
+                self.assertEqual(page.slug, slug)
+                self.assertEqual([block.block_type for block in page.body], ["advice"])
+                course_index = CourseIndexPage.objects.get(locale__language_code=code)
+                with translation.override(code):
+                    response = self.client.get(course_index.url)
+                self.assertContains(response, f'class="ikut-safety-link" href="{page.url}"')
+
+    def test_the_guidance_on_compensation_names_the_wellbeing_services_counties(self):
+        words = {"fi": "hyvinvointialue", "sv": "välfärdsområde", "en": "wellbeing services county"}
+        for code, word in words.items():
+            with self.subTest(language=code):
+                page = GuidancePage.objects.get(slug="valtion-korvaus", locale__language_code=code)
+                self.assertIn(word, page.summary)
+                for step in page.steps_today().all:
+                    self.assertIn(word, step["who_acts"].lower())

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from wagtail_ikut.core import query_string
+from wagtail_ikut.core.dates import format_date
 from wagtail_ikut.core.public_input import query_without_nul, unknown_values_notice
 from wagtail_ikut.core.taxonomy import CourseTheme, Language, Municipality
 from wagtail_ikut.core.visibility import public_pages
@@ -85,7 +86,7 @@ def month_choices(today: datetime.date, count: int = 12) -> list[tuple[str, str]
     first = today.replace(day=1)
     months = []
     for _n in range(count):
-        months.append((f"{first:%Y-%m}", formats.date_format(first, "YEAR_MONTH_FORMAT")))
+        months.append((f"{first:%Y-%m}", format_date(first, "month")))
         first = (first + datetime.timedelta(days=32)).replace(day=1)
     return months
 

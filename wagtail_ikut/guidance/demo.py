@@ -3,7 +3,11 @@
 Sources: the Act 746/2011, chapter 4 (the Assistance System for Victims of Human Trafficking,
 run by the Joutseno reception centre), the Act on the Promotion of Integration 681/2023 (in
 force from 1.1.2025, replacing 1386/2010) and kotouttaminen.fi on the State's compensation for
-services to victims. Section numbers are left out where the sources did not settle them.
+services to victims, and kotoutuminen.fi (May 2023) on who applies since the wellbeing
+services counties took over social and health services: the counties and the municipalities,
+each for what it arranges. The authority that decides was the ELY Centre; the 2026 reform of the
+State's regional administration may have moved the task, so the text says to check. Section
+numbers are left out where the sources did not settle them.
 """
 
 import datetime
@@ -70,6 +74,13 @@ OWNER = {
     "fi": "Ihmiskaupan vastaisen työn koordinaattori, sosiaalipalvelut (esimerkki)",
     "sv": "Samordnare för arbetet mot människohandel, socialtjänsten (exempel)",
     "en": "Anti-trafficking coordinator, social services (demo)",
+}
+# Since 2023 the wellbeing services county arranges social and health services, and so claims
+# their costs; Helsinki, which still arranges its own, and any municipality for what it arranges.
+FINANCE = {
+    "fi": "Hyvinvointialueen tai kunnan talouspalvelut",
+    "sv": "Välfärdsområdets eller kommunens ekonomitjänster",
+    "en": "Finance services of the wellbeing services county or municipality",
 }
 SOCIAL_WORKER = {"fi": "Sosiaalityöntekijä", "sv": "Socialarbetare", "en": "Social worker"}
 LAST_REVIEWED = datetime.date(2026, 10, 1)
@@ -296,11 +307,17 @@ COMPENSATION = {
     },
     "summary": {
         "fi": "Valtio korvaa kustannukset ihmiskaupan uhrin sosiaali- ja terveyspalveluista, "
-        "tulkkauksesta ja turvallisuuden takaamisesta. Näin haet korvausta.",
+        "tulkkauksesta ja turvallisuuden takaamisesta. Vuodesta 2023 sosiaali- ja "
+        "terveyspalveluiden korvausta hakee hyvinvointialue (Helsingissä kaupunki), kunta "
+        "omista palveluistaan. Näin haet korvausta.",
         "sv": "Staten ersätter kostnader för social- och hälsovård, tolkning och trygghet för "
-        "offer för människohandel. Så här ansöker du om ersättning.",
+        "offer för människohandel. Sedan 2023 ansöker välfärdsområdet (i Helsingfors staden) "
+        "om ersättning för social- och hälsovården, kommunen för sina egna tjänster. Så här "
+        "ansöker du om ersättning.",
         "en": "The State compensates the costs of social and health services, interpretation "
-        "and safety arrangements for victims. This is how to apply.",
+        "and safety arrangements for victims. Since 2023 the wellbeing services county (in "
+        "Helsinki, the city) applies for social and health services, a municipality for its "
+        "own services. This is how to apply.",
     },
     "audience": ["social_worker"],
     # Overdue on purpose, so that the demo's review report has something to show.
@@ -308,11 +325,7 @@ COMPENSATION = {
     "steps": [
         step(
             {"fi": "Kirjaa kustannukset", "sv": "Bokför kostnaderna", "en": "Record the costs"},
-            {
-                "fi": "Kunnan talouspalvelut",
-                "sv": "Kommunens ekonomitjänster",
-                "en": "Municipal finance services",
-            },
+            FINANCE,
             {
                 "fi": "<p>Kirjaa palvelut, päivät ja kustannukset erikseen asiakaskohtaisesti. "
                 "Korvattavia ovat sosiaali- ja terveyspalvelut, tulkkaus, turvallisuuden "
@@ -327,21 +340,26 @@ COMPENSATION = {
         ),
         step(
             {"fi": "Hae korvausta", "sv": "Ansök om ersättning", "en": "Apply for compensation"},
+            FINANCE,
             {
-                "fi": "Kunnan talouspalvelut",
-                "sv": "Kommunens ekonomitjänster",
-                "en": "Municipal finance services",
-            },
-            {
-                "fi": "<p>Hae korvausta valtion viranomaiselta, joka maksaa kotoutumisen "
-                "korvaukset (ELY-keskus tai KEHA-keskus; tarkista ajantasainen). Viranomainen "
-                "pyytää auttamisjärjestelmän johtajan lausunnon.</p>",
-                "sv": "<p>Ansök hos den statliga myndighet som betalar ut ersättningarna för "
-                "integration (NTM-centralen eller UF-centret; kontrollera vilken). Myndigheten "
-                "ber hjälpsystemets direktör om ett utlåtande.</p>",
-                "en": "<p>Apply to the State authority that pays integration compensation (the "
-                "ELY Centre or the KEHA Centre; check which). It asks the director of the "
-                "Assistance System for a statement.</p>",
+                "fi": "<p>Hyvinvointialue hakee korvausta järjestämistään sosiaali- ja "
+                "terveyspalveluista, kunta itse järjestämistään palveluista (Helsingissä "
+                "kaupunki kaikista). Hae korvausta valtion viranomaiselta, joka tekee "
+                "kotoutumislain korvauspäätökset (ennen vuotta 2026 ELY-keskus; tarkista "
+                "ajantasainen viranomainen ja asiointipalvelu). Viranomainen pyytää "
+                "auttamisjärjestelmän johtajan lausunnon.</p>",
+                "sv": "<p>Välfärdsområdet ansöker om ersättning för den social- och hälsovård "
+                "det ordnar, kommunen för de tjänster den själv ordnar (i Helsingfors staden för "
+                "alla). Ansök hos den statliga myndighet som fattar beslut om ersättningar enligt "
+                "integrationslagen (före 2026 NTM-centralen; kontrollera vilken myndighet och "
+                "e-tjänst som gäller nu). Myndigheten ber hjälpsystemets direktör om ett "
+                "utlåtande.</p>",
+                "en": "<p>The wellbeing services county applies for the social and health "
+                "services it arranges, a municipality for the services it arranges itself (in "
+                "Helsinki, the city for all). Apply to the State authority that decides on "
+                "compensation under the Integration Act (the ELY Centre until 2026; check which "
+                "authority and e-service apply now). It asks the director of the Assistance "
+                "System for a statement.</p>",
             },
             documents=[
                 {"fi": "Hakemuslomake", "sv": "Ansökningsblankett", "en": "Application form"},
@@ -374,11 +392,7 @@ COMPENSATION = {
                 "sv": "Kostnader för 2024 och tidigare",
                 "en": "Costs from 2024 and earlier",
             },
-            {
-                "fi": "Kunnan talouspalvelut",
-                "sv": "Kommunens ekonomitjänster",
-                "en": "Municipal finance services",
-            },
+            FINANCE,
             {
                 "fi": "<p>Ennen vuotta 2025 syntyneisiin kustannuksiin voi soveltua kumottu laki; "
                 "varmista asia viranomaiselta.</p>",

@@ -4,25 +4,27 @@ from django.db import migrations
 
 DOCUMENTS = "wagtail_ikut_servicesearchdocument"
 FTS = "wagtail_ikut_service_fts"
+# The SQL below is built from the two constant names above, never from input: hence "nosec"
+# (bare: bandit 1.9 warns falsely on "nosec B608" in an f-string, its issue 1204).
 # Terms arrive analysed (lower-case, stemmed or lemmatised), so FTS5 only splits on spaces and
 # keeps ä, ö and å apart from a and o.
 SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE {FTS} USING fts5(
         title_terms, body_terms, content='{DOCUMENTS}', content_rowid='page_id',
-        tokenize='unicode61 remove_diacritics 0')""",
+        tokenize='unicode61 remove_diacritics 0')""",  # nosec
     f"""CREATE TRIGGER {FTS}_insert AFTER INSERT ON {DOCUMENTS} BEGIN
         INSERT INTO {FTS}(rowid, title_terms, body_terms)
-        VALUES (new.page_id, new.title_terms, new.body_terms); END""",
+        VALUES (new.page_id, new.title_terms, new.body_terms); END""",  # nosec
     f"""CREATE TRIGGER {FTS}_delete AFTER DELETE ON {DOCUMENTS} BEGIN
         INSERT INTO {FTS}({FTS}, rowid, title_terms, body_terms)
-        VALUES ('delete', old.page_id, old.title_terms, old.body_terms); END""",
+        VALUES ('delete', old.page_id, old.title_terms, old.body_terms); END""",  # nosec
     f"""CREATE TRIGGER {FTS}_update AFTER UPDATE ON {DOCUMENTS} BEGIN
         INSERT INTO {FTS}({FTS}, rowid, title_terms, body_terms)
         VALUES ('delete', old.page_id, old.title_terms, old.body_terms);
         INSERT INTO {FTS}(rowid, title_terms, body_terms)
-        VALUES (new.page_id, new.title_terms, new.body_terms); END""",
+        VALUES (new.page_id, new.title_terms, new.body_terms); END""",  # nosec
     # A word in the title weighs ten times one in the body.
-    f"INSERT INTO {FTS}({FTS}, rank) VALUES ('rank', 'bm25(10.0, 1.0)')",
+    f"INSERT INTO {FTS}({FTS}, rank) VALUES ('rank', 'bm25(10.0, 1.0)')",  # nosec
 ]
 SQLITE_DROP = [
     f"DROP TRIGGER {FTS}_insert",

@@ -5,6 +5,8 @@ Opening hours and addresses are illustrative; a real deployment enters its own.
 
 import datetime
 
+from django.utils.text import slugify
+
 from wagtail_ikut.core.demo import CITY_OFFICES, DOMAINS, MUNICIPALITIES
 
 PLACE_NAMES = {entry["code"]: entry["name"] for entry in MUNICIPALITIES}
@@ -17,9 +19,14 @@ def in_place(titles, code):
     }
 
 
+def slugs(titles):
+    """Return per-language slugs made of per-language titles."""
+    return {language: slugify(title) for language, title in titles.items()}
+
+
 DIRECTORY = {
     "key": "directory",
-    "slug": "palvelut",
+    "slug": {"fi": "palvelut", "sv": "tjanster", "en": "services"},
     "title": {"fi": "Apua ja palveluja", "sv": "Hjälp och tjänster", "en": "Help and services"},
     "intro": {
         "fi": "<p>Etsi apua omalla kielelläsi. Monet palvelut ovat maksuttomia, ja niihin voi "
@@ -57,13 +64,14 @@ def city_office(organisation, code, postcode, street, latitude, longitude):
 
 
 def social_counselling(key, organisation, code, *place):
+    title = in_place(
+        {"fi": "Sosiaalineuvonta", "sv": "Social rådgivning", "en": "Social counselling"}, code
+    )
     return {
         **city_office(organisation, code, *place),
         "key": f"{key}-social-counselling",
-        "slug": f"sosiaalineuvonta-{key}",
-        "title": in_place(
-            {"fi": "Sosiaalineuvonta", "sv": "Social rådgivning", "en": "Social counselling"}, code
-        ),
+        "slug": slugs(title),
+        "title": title,
         "summary": {
             "fi": "Neuvontaa toimeentuloon, asumiseen ja arjen ongelmiin. Voit tulla ilman "
             "ajanvarausta; tulkki saadaan tarvittaessa.",
@@ -86,18 +94,19 @@ def social_counselling(key, organisation, code, *place):
 
 
 def specialised_social_work(key, organisation, code, *place):
+    title = in_place(
+        {
+            "fi": "Ihmiskaupan uhrien sosiaalityö",
+            "sv": "Socialt arbete för offer för människohandel",
+            "en": "Social work for victims of human trafficking",
+        },
+        code,
+    )
     return {
         **city_office(organisation, code, *place),
         "key": f"{key}-trafficking-social-work",
-        "slug": f"ihmiskaupan-uhrien-sosiaalityo-{key}",
-        "title": in_place(
-            {
-                "fi": "Ihmiskaupan uhrien sosiaalityö",
-                "sv": "Socialt arbete för offer för människohandel",
-                "en": "Social work for victims of human trafficking",
-            },
-            code,
-        ),
+        "slug": slugs(title),
+        "title": title,
         "summary": {
             "fi": "Sosiaalityöntekijä, joka on erikoistunut ihmiskaupan ja työperäisen "
             "hyväksikäytön uhrien auttamiseen. Tapaaminen sovitaan puhelimitse.",
@@ -117,7 +126,7 @@ def specialised_social_work(key, organisation, code, *place):
 SERVICES = [
     {
         "key": "assistance-system-help",
-        "slug": "auttamisjarjestelma",
+        "slug": {"fi": "auttamisjarjestelma", "sv": "hjalpsystemet", "en": "assistance-system"},
         "title": {
             "fi": "Ihmiskaupan uhrien auttamisjärjestelmä",
             "sv": "Hjälpsystemet för offer för människohandel",
@@ -159,7 +168,11 @@ SERVICES = [
     },
     {
         "key": "riku-helpline",
-        "slug": "rikosuhripaivystys",
+        "slug": {
+            "fi": "rikosuhripaivystys",
+            "sv": "hjalptelefon-for-brottsoffer",
+            "en": "helpline-for-victims-of-crime",
+        },
         "title": {
             "fi": "Rikoksen uhrin auttava puhelin",
             "sv": "Hjälptelefon för brottsoffer",
@@ -184,7 +197,7 @@ SERVICES = [
     },
     {
         "key": "monika-shelter",
-        "slug": "turvakoti",
+        "slug": {"fi": "turvakoti", "sv": "skyddshem", "en": "shelter"},
         "title": {
             "fi": "Turvakoti maahanmuuttajanaisille",
             "sv": "Skyddshem för invandrarkvinnor",

@@ -326,6 +326,7 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
         context = super().get_context(request, *args, **kwargs)
         search = DirectorySearch(self, request.GET, self.locale.language_code)
         context["results"] = search.run(request.GET.get("page"), self.results_per_page)
+        search.log_query()
         return context
 
     @path("suggest/", name="suggest")

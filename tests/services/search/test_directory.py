@@ -225,6 +225,50 @@ class TextSearchTests(DirectoryTestCase):
         make_service(self.directory, "Juridisk rådgivningen", summary="Stödet för offer.")
         self.assertEqual(self.found(q="rådgivning stöd"), ["Juridisk rådgivningen"])
 
+    def test_swedish_definite_and_genitive_forms_find_their_base_forms(self):
+        self.directory = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
+        make_service(self.directory, "Skyddshem för kvinnor", summary="Ett tryggt hem.")
+        make_service(self.directory, "Hjälp för offer för människohandel", summary="Rådgivning.")
+        for query, title in (
+            ("skyddshemmet", "Skyddshem för kvinnor"),
+            ("skyddshemmen", "Skyddshem för kvinnor"),
+            ("hemmet", "Skyddshem för kvinnor"),
+            ("människohandelns offer", "Hjälp för offer för människohandel"),
+            ("offren", "Hjälp för offer för människohandel"),
+        ):
+            with self.subTest(query=query):
+                self.assertEqual(self.found(q=query), [title])
+
+    def test_services_with_all_the_words_in_their_title_rank_before_those_with_some(self):
+        make_service(self.directory, "Ihmiskaupan uhrit", summary="Tukea ja neuvontaa.")
+        make_service(self.directory, "Neuvonta ihmiskaupan uhreille")
+        self.assertEqual(
+            self.found(q="uhri neuvonta"), ["Neuvonta ihmiskaupan uhreille", "Ihmiskaupan uhrit"]
+        )
+
+    def test_a_word_whole_in_the_title_ranks_before_the_start_of_a_longer_one(self):
+        make_service(self.directory, "Neuvonta")
+        make_service(self.directory, "Tue ja neuvo")
+        self.assertEqual(self.found(q="neuvo"), ["Tue ja neuvo", "Neuvonta"])
+
+    def test_services_that_rank_alike_keep_their_title_order(self):
+        for title in ("Neuvonta, Turku", "Neuvonta, Espoo", "Neuvonta, Oulu"):
+            make_service(self.directory, title)
+        expected = ["Neuvonta, Espoo", "Neuvonta, Oulu", "Neuvonta, Turku"]
+        self.assertEqual(self.found(q="neuvonta"), expected)
+
+    def test_a_typo_is_forgiven_in_finnish_swedish_and_english(self):
+        make_service(self.directory, "Turvakoti")
+        self.assertEqual(self.found(q="turvakti"), ["Turvakoti"])
+        for code, title, typed in (
+            ("sv", "Skyddshem för kvinnor", "skyddhem"),
+            ("en", "Shelter for women", "sheltr"),
+        ):
+            with self.subTest(code):
+                self.directory = make_directory(locale=LocaleFactory(language_code=code))
+                make_service(self.directory, title)
+                self.assertEqual(self.found(q=typed), [title])
+
     def test_search_stays_in_the_directorys_language(self):
         make_service(self.directory, "Kriisiapu")
         swedish = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))

@@ -56,6 +56,8 @@ _COLON_ENDING = re.compile(r"(?<=[^\W_]):[^\W\d_]{1,6}\b")
 # A morpheme of Voikko's WORDBASES with a lexical base, e.g. "+ihmis(ihminen)"; "+us(+us)" is not.
 _MORPHEME = re.compile(r"\+([^+(]+)\(([^+)][^)]*)\)")
 
+_SWEDISH_VOWELS = set("aeiouyåäö")
+
 _voikko = None  # the libvoikko.Voikko instance once loaded, False when it cannot be
 _voikko_lock = threading.Lock()  # one Voikko instance must not be used by two threads at once
 _stemmers = threading.local()  # nor one PyStemmer instance
@@ -107,7 +109,11 @@ def _analyse_words(text, language_code, use_voikko):
             if lemmas:
                 yield word, lemmas, _unique(lemmas + parts)
                 continue
-        term = (stemmer.stemWord(word) if stemmer else word).replace("'", "")
+        if language == "sv":
+            term = _swedish_stem(word, stemmer)
+        else:
+            term = stemmer.stemWord(word) if stemmer else word
+        term = term.replace("'", "")
         yield word, (term,), (term,)
 
 
@@ -180,6 +186,29 @@ def _without_voikko(error):
     """Log once that Finnish falls back to Snowball."""
     logger.info("Voikko is not available (%s); Finnish is stemmed with Snowball instead", error)
     return False
+
+
+def _swedish_stem(word, stemmer):
+    """Return the Snowball stem of a Swedish word, with the definite and genitive forms that
+    Snowball leaves brought to their base form's stem."""
+    stem = stemmer.stemWord(word)
+    # The definite endings Snowball keeps, with or without the genitive "-s": "-et" of
+    # "hemmet", "skyddshemmets", "offret" and "boendet", "-n" of "skolan".
+    if (stem == word or stem + "s" == word) and len(stem) > 4:
+        if stem.endswith("et"):
+            stem = stemmer.stemWord(stem[:-2])
+        elif stem.endswith("an"):
+            stem = stemmer.stemWord(stem[:-1])
+    # "människohandeln(s)" is "människohandel" with its definite "-n"; "offr" of "offret" and
+    # "offren" is "off" of "offer", whose "-er" loses its "e" before an ending.
+    definite_n = stem.endswith("eln")
+    lost_e = len(stem) > 3 and stem[-1] == "r" and stem[-2] not in _SWEDISH_VOWELS
+    if definite_n or lost_e:
+        stem = stem[:-1]
+    # "hemm" of "hemmet" and "hemmen", "hem" of "hem".
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _SWEDISH_VOWELS:
+        stem = stem[:-1]
+    return stem
 
 
 def _stemmer(language):

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.core.visibility import restricted_paths
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage
 from wagtail_ikut.services.search import geo
@@ -26,7 +27,7 @@ from wagtail_ikut.services.visibility import is_public_service, public_services
 FACET_VALUES_SHOWN = 10
 #: Query parameters that do not narrow the results, so a search with no results does not
 #: offer to drop them.
-NOT_FILTERS = ("near", "more")
+NOT_FILTERS = ("near", "more", "exact")
 
 
 @dataclass
@@ -63,6 +64,10 @@ class DirectoryResults:
     relaxations: list = field(default_factory=list)
     #: "engine" or "database": what answered.
     searched_with: str = "database"
+    #: The search text with its typos corrected, where the results include such matches.
+    corrected_query: str = ""
+    #: The query string of this search for the words as typed, without corrections.
+    exact_query_string: str = ""
 
     @property
     def has_filters(self):
@@ -190,6 +195,16 @@ class DirectorySearch:
                 continue  # logged where it failed; the database answers instead
             return self.results(found, backend.name)
 
+    def log_query(self):
+        """Count the search's words for today in Wagtail's query log, where the site asks."""
+        query = self.cleaned.get("q")
+        if query and ikut_settings.LOG_SEARCH_QUERIES:
+            # Imported here: a site that leaves the setting off need not install the app.
+            from wagtail.contrib.search_promotions.models import Query
+
+            # Only the words and the day: nothing of who searched, from where, or when exactly.
+            Query.get(query).add_hit()
+
     def results(self, found, searched_with):
         """Assemble what the template shows of what a backend found."""
         page = found.page
@@ -232,6 +247,12 @@ class DirectorySearch:
             near=near,
             searched_with=searched_with,
         )
+        if found.corrections:
+            shown = {correction.word: correction.shown for correction in found.corrections}
+            results.corrected_query = " ".join(
+                shown.get(word, word) for word, _terms in self.request.words
+            )
+            results.exact_query_string = canonical_query({**self.cleaned, "exact": True})
         if found.total == 0 and results.has_filters:
             results.relaxations = self.relaxations(found.count)
         return results

@@ -33,6 +33,8 @@ class DirectoryQueryForm(forms.Form):
     """The directory's query string. Unknown values are dropped with a message, never a 500."""
 
     q = forms.CharField(label=gettext_lazy("Search text"), required=False, strip=True)
+    # The words as typed, without correcting typos (the link under "Showing results for").
+    exact = forms.BooleanField(required=False)
     category = VocabularyField(label=gettext_lazy("What help"))
     municipality = VocabularyField(label=gettext_lazy("Municipality"))
     language = VocabularyField(label=gettext_lazy("Language"))
@@ -117,6 +119,7 @@ def vocabularies(locale_id):
 #: The directory's parameters, in the order its links write them.
 QUERY_NAMES = (
     "q",
+    "exact",
     "near",
     *(facet.name for facet in FACETS),
     "more",

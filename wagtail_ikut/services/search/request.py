@@ -45,6 +45,8 @@ class Found:
     statuses: dict
     #: count(cleaned): how many services the request finds with other filters ``cleaned``.
     count: Callable[[dict], int]
+    #: The query words searched for as corrected typos too (database/vocabulary.Correction).
+    corrections: tuple = ()
 
 
 class SearchBackend:

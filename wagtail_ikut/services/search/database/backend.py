@@ -4,7 +4,13 @@ from django.core.paginator import Paginator
 
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS
 from wagtail_ikut.services.search.database import text
-from wagtail_ikut.services.search.database.index import all_of, current_index
+from wagtail_ikut.services.search.database.index import (
+    all_of,
+    at_least,
+    current_index,
+    until_changed,
+)
+from wagtail_ikut.services.search.database.vocabulary import Vocabulary
 from wagtail_ikut.services.search.facets import FACETS
 from wagtail_ikut.services.search.request import Found, SearchBackend
 
@@ -14,7 +20,13 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, request, page_number, per_page):
         index = current_index(request.token, request.now)
-        groups = request.word_groups
+        corrections = corrected_words(request)
+        typed = request.word_groups
+        # A corrected word matches its forms or its correction.
+        groups = [
+            [*terms, corrections[word].term] if word in corrections else terms
+            for word, terms in request.words
+        ]
         text_bits = index.bits_of(text.matches(groups)) if groups else None
         shared = matching_but_facets(index, request, request.cleaned, text_bits)
         chosen = selected(index, request.cleaned)
@@ -32,8 +44,7 @@ class DatabaseBackend(SearchBackend):
         if request.near:
             ids = index.by_distance(*request.near, found, start, per_page)
         elif groups:
-            titles = [index.bits_of(text.matches([group], title_only=True)) for group in groups]
-            ids = index.by_title_words(titles, found, start, per_page)
+            ids = index.ranked(found, relevance(index, typed, groups), start, per_page)
         else:
             ids = index.in_title_order(found, start, per_page)
         page.object_list = ids
@@ -44,7 +55,45 @@ class DatabaseBackend(SearchBackend):
             flag_counts=index.flag_counts(found),
             statuses=index.statuses(ids, request.now),
             count=lambda cleaned: matching(index, request, cleaned, text_bits).bit_count(),
+            corrections=tuple(corrections.values()),
         )
+
+
+def corrected_words(request):
+    """Return {word: Correction} for the query words that no indexed term has as typed."""
+    if not request.words or request.cleaned.get("exact"):
+        return {}
+    locale_id = request.directory.locale_id
+    vocabulary = until_changed(
+        request.token, ("vocabulary", locale_id), lambda: Vocabulary(locale_id)
+    )
+    found = {word: vocabulary.correction(word, terms) for word, terms in request.words}
+    return {word: correction for word, correction in found.items() if correction}
+
+
+def relevance(index, typed, groups):
+    """Return the criteria that order a text search's results, most telling first.
+
+    The services that match the words as typed come before those found only by a corrected
+    typo; then those with more of the words in their title, then more of them whole in the
+    title (not only as the start of a longer term), then those with shorter titles, whose
+    title is more nearly the search.
+    """
+    as_typed = [[index.bits_of(text.matches(typed))]] if typed != groups else []
+    titles = [index.bits_of(text.matches([group], title_only=True)) for group in groups]
+    by_title = at_least(-1, titles)
+    whole = [
+        index.bits_of(text.matches([group], title_only=True, whole=True)) if title else 0
+        for group, title in zip(groups, titles, strict=True)
+    ]
+    # A title's length tells only of the titles that have a word of the search.
+    in_title = by_title[-1]
+    return [
+        *as_typed,
+        by_title,
+        at_least(-1, whole),
+        [in_title & length for length in index.title_lengths],
+    ]
 
 
 def matching(index, request, cleaned, text_bits):

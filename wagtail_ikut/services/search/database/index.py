@@ -24,6 +24,25 @@ from wagtail_ikut.services.details import ServiceLocation
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage
 from wagtail_ikut.services.search.facets import FACETS
 
+#: Titles this many words long or longer rank alike among those that match a query as well.
+TITLE_LENGTHS = 6
+
+
+def title_length(title):
+    """Return how many words a title has, up to TITLE_LENGTHS."""
+    return min(len(title.split()), TITLE_LENGTHS)
+
+
+def at_least(bits, sets):
+    """Return the services in ``bits`` that are in all of ``sets``, in all but one, … in one,
+    as a list of bit sets."""
+    # found[j]: the services in ``bits`` that are in at least j of the sets.
+    found = [bits] + [0] * len(sets)
+    for members in sets:
+        for j in range(len(sets), 0, -1):
+            found[j] |= found[j - 1] & members
+    return found[:0:-1]
+
 
 def to_bits(positions, size):
     """Return the bit set with the given positions set; a position of ``size`` is ignored."""
@@ -76,6 +95,11 @@ class ServiceIndex:
         self.ids = [row[0] for row in rows]
         self.position = {pk: position for position, pk in enumerate(self.ids)}
         self.tree = [row[2:4] for row in rows]  # (locale, path) by position
+        #: Bit sets of the services with a title of one word, two words, … TITLE_LENGTHS.
+        self.title_lengths = [
+            to_bits((n for n, row in enumerate(rows) if title_length(row[1]) == length), self.size)
+            for length in range(1, TITLE_LENGTHS + 1)
+        ]
         self.flags = {
             name: to_bits((n for n, row in enumerate(rows) if row[4 + i]), self.size)
             for i, name in enumerate(LOW_THRESHOLD_FLAGS)
@@ -163,18 +187,22 @@ class ServiceIndex:
     def in_title_order(self, bits, start, count):
         return [self.ids[n] for n in islice(positions_of(bits), start, start + count)]
 
-    def by_title_words(self, titles, bits, start, count):
-        """Order the services with more of a query's words in their title first, then by
-        title; ``titles`` holds a bit set for each word, of the services with it in the title.
+    def ranked(self, bits, criteria, start, count):
+        """Return one page of ``bits`` ordered by each criterion in turn, then by title.
+
+        A criterion is a list of bit sets, best first: a service ranks by the first that has
+        it, and after them all if none does. Ties keep title order, then the order of ids.
         """
-        # at_least[j]: the services in ``bits`` with at least j of the words in their title.
-        at_least = [bits] + [0] * len(titles)
-        for title in titles:
-            for j in range(len(titles), 0, -1):
-                at_least[j] |= at_least[j - 1] & title
-        at_least.append(0)
-        tiers = (at_least[j] & ~at_least[j + 1] for j in range(len(titles), -1, -1))
-        positions = chain.from_iterable(map(positions_of, tiers))
+        parts = [bits]
+        for criterion in criteria:
+            refined = []
+            for part in parts:
+                for better in criterion:
+                    refined.append(part & better)
+                    part &= ~better
+                refined.append(part)
+            parts = [part for part in refined if part]
+        positions = chain.from_iterable(map(positions_of, parts))
         return [self.ids[n] for n in islice(positions, start, start + count)]
 
     def by_distance(self, latitude, longitude, bits, start, count):

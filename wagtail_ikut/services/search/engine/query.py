@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.services.hours import OpenStatus
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS
+from wagtail_ikut.services.search import typos
 from wagtail_ikut.services.search.engine.client import call_engine, search_together
 from wagtail_ikut.services.search.engine.hours import engine_open_filter
 from wagtail_ikut.services.search.engine.index import FLAGS, ensure_index
@@ -50,11 +51,9 @@ def _text_query(words):
                         "match": {
                             "text": {
                                 "query": word,
-                                # One typo a word, two from 15 letters: two edits in every word
-                                # over five letters (AUTO) took a third of the engine's time at
-                                # 100,000 services, for typos people seldom make.
-                                "fuzziness": "AUTO:3,15",
-                                "prefix_length": 1,
+                                # The database's rule too (services/search/typos.py).
+                                "fuzziness": typos.ENGINE_FUZZINESS,
+                                "prefix_length": typos.EXACT_PREFIX,
                             }
                         }
                     },
