@@ -68,6 +68,23 @@ PUBLIC_PAGES = [
     ("course-index-filters", "/fi/kurssit/?municipality=091&enrolment_open=1&theme=nonsense"),
     ("course", "/fi/kurssit/tyoelamakurssi/"),
     ("staying-safe-online", "/fi/turvallisesti-verkossa/"),
+    # Each kind again in Swedish and English: their own words, slugs and date formats.
+    ("directory-sv", "/sv/tjanster/?q=skyddshemmet"),
+    ("service-sv", "/sv/tjanster/social-radgivning-helsingfors/"),
+    ("service-with-confidential-address-sv", "/sv/tjanster/skyddshem/"),
+    ("guidance-index-sv", "/sv/anvisningar/"),
+    ("guidance-sv", "/sv/anvisningar/statlig-ersattning/"),
+    ("course-index-sv", "/sv/kurser/"),
+    ("course-sv", "/sv/kurser/arbetslivskurs/"),
+    ("staying-safe-online-sv", "/sv/sakert-pa-natet/"),
+    ("directory-en", "/en/services/?q=shelter&free_of_charge=1"),
+    ("service-en", "/en/services/social-counselling-helsinki/"),
+    ("service-with-confidential-address-en", "/en/services/shelter/"),
+    ("guidance-index-en", "/en/guidance/"),
+    ("guidance-en", "/en/guidance/recognise-and-refer/"),
+    ("course-index-en", "/en/courses/"),
+    ("course-en", "/en/courses/working-life-course/"),
+    ("staying-safe-online-en", "/en/staying-safe-online/"),
 ]
 
 #: One page of each kind, for what the shared base template does alike on all of them.
@@ -121,11 +138,7 @@ def demo_site(django_db_setup, django_db_blocker):
         try:
             with (
                 modify_settings(ALLOWED_HOSTS={"append": "127.0.0.1"}),
-                # The demo in Finnish only: a third of the time. The example site translates
-                # its front pages into Swedish and English all the same.
-                override_settings(
-                    WAGTAIL_IKUT={"QUICK_EXIT_URL": site.exit_url, "DEMO_LANGUAGES": ["fi"]}
-                ),
+                override_settings(WAGTAIL_IKUT={"QUICK_EXIT_URL": site.exit_url}),
             ):
                 call_command("ikut_demo", stdout=StringIO())
                 yield site

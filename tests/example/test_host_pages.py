@@ -5,6 +5,7 @@ from unittest import mock
 
 from django.test import Client, TestCase
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from tests.utils import site_root
@@ -18,9 +19,11 @@ class PasswordRequiredTests(TestCase):
         self.restriction = PageViewRestriction.objects.create(
             page=self.page, restriction_type=PageViewRestriction.PASSWORD, password="salasana"
         )
-        self.action = reverse(
-            "wagtailcore_authenticate_with_password", args=[self.restriction.pk, self.page.pk]
-        )
+        # In the page's language, whichever an earlier test's request left active.
+        with translation.override("fi"):
+            self.action = reverse(
+                "wagtailcore_authenticate_with_password", args=[self.restriction.pk, self.page.pk]
+            )
 
     def test_the_password_form_has_the_quick_exit_and_sets_no_cookie(self):
         response = self.client.get(self.page.url)

@@ -99,7 +99,7 @@ def step(title, who, text, requirement="required", group="", **links):
 
 RECOGNISE = {
     "key": "recognise-and-refer",
-    "slug": "tunnistaminen-ja-ohjaaminen",
+    "slug": {"fi": "tunnistaminen-ja-ohjaaminen", "sv": "identifiera-och-hanvisa", "en": "recognise-and-refer"},
     "title": {
         "fi": "Ihmiskaupan uhrin tunnistaminen ja ohjaaminen auttamisjärjestelmään",
         "sv": "Att identifiera ett offer för människohandel och hänvisa till hjälpsystemet",
@@ -217,7 +217,7 @@ RECOGNISE = {
 
 CONTINUITY = {
     "key": "continuity-of-services",
-    "slug": "palvelujen-jatkuvuus",
+    "slug": {"fi": "palvelujen-jatkuvuus", "sv": "kontinuitet-i-tjansterna", "en": "continuity-of-services"},
     "title": {
         "fi": "Palvelujen jatkuvuus auttamisjärjestelmän ja kunnan välillä",
         "sv": "Kontinuitet i tjänsterna mellan hjälpsystemet och kommunen",
@@ -299,7 +299,7 @@ CONTINUITY = {
 
 COMPENSATION = {
     "key": "state-compensation",
-    "slug": "valtion-korvaus",
+    "slug": {"fi": "valtion-korvaus", "sv": "statlig-ersattning", "en": "state-compensation"},
     "title": {
         "fi": "Valtion korvaus ihmiskaupan uhrin erityispalveluista",
         "sv": "Statlig ersättning för särskilda tjänster till offer för människohandel",
@@ -438,7 +438,7 @@ def page_values(entry, locale, find):
 
     return {
         "title": text(entry["title"]),
-        "slug": entry["slug"],
+        "slug": text(entry["slug"]),
         "summary": f"{text(entry['summary'])} {DEMO_NOTE[code]}",
         "audience": entry["audience"],
         "owner_role": OWNER[code],
