@@ -99,7 +99,11 @@ def step(title, who, text, requirement="required", group="", **links):
 
 RECOGNISE = {
     "key": "recognise-and-refer",
-    "slug": {"fi": "tunnistaminen-ja-ohjaaminen", "sv": "identifiera-och-hanvisa", "en": "recognise-and-refer"},
+    "slug": {
+        "fi": "tunnistaminen-ja-ohjaaminen",
+        "sv": "identifiera-och-hanvisa",
+        "en": "recognise-and-refer",
+    },
     "title": {
         "fi": "Ihmiskaupan uhrin tunnistaminen ja ohjaaminen auttamisjärjestelmään",
         "sv": "Att identifiera ett offer för människohandel och hänvisa till hjälpsystemet",
@@ -217,7 +221,11 @@ RECOGNISE = {
 
 CONTINUITY = {
     "key": "continuity-of-services",
-    "slug": {"fi": "palvelujen-jatkuvuus", "sv": "kontinuitet-i-tjansterna", "en": "continuity-of-services"},
+    "slug": {
+        "fi": "palvelujen-jatkuvuus",
+        "sv": "kontinuitet-i-tjansterna",
+        "en": "continuity-of-services",
+    },
     "title": {
         "fi": "Palvelujen jatkuvuus auttamisjärjestelmän ja kunnan välillä",
         "sv": "Kontinuitet i tjänsterna mellan hjälpsystemet och kommunen",
