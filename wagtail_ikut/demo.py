@@ -25,6 +25,7 @@ from wagtail_ikut.safety.models import SafetyPage
 from wagtail_ikut.services import demo as services
 from wagtail_ikut.services.details import ContactChannel, OpeningHours, ServiceLocation
 from wagtail_ikut.services.models import ServiceDirectoryPage, ServicePage
+from wagtail_ikut.services.search.synonyms import SynonymSet
 
 # Demo objects get translation keys derived from their content keys, so a second run finds
 # them again however an editor has renamed them since.
@@ -53,6 +54,7 @@ class DemoLoader:
         self.load_entries(CourseTheme, content.COURSE_THEMES)
         self.load_entries(Organisation, content.ORGANISATIONS)
         self.load_pages()
+        self.load_entries(SynonymSet, services.SYNONYMS)
         self.load_guidance()
         self.load_courses()
         self.load_safety()

@@ -36,6 +36,7 @@ from wagtail_ikut.services.search.models import (
     ServiceIndexVersion,
     ServiceSearchDocument,
 )
+from wagtail_ikut.services.search.synonyms import SynonymSet
 
 __all__ = [
     "LOW_THRESHOLD_FLAGS",
@@ -68,5 +69,6 @@ __all__ = [
     "ServicePage",
     "ServiceSearchDocument",
     "ServiceStatus",
+    "SynonymSet",
     "TargetGroup",
 ]

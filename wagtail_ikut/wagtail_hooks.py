@@ -19,6 +19,7 @@ class IkutViewSetGroup(SnippetViewSetGroup):
     menu_name = "wagtail_ikut"
     items = (
         service_hooks.service_listing_viewset,
+        service_hooks.SynonymSetViewSet,
         course_hooks.course_listing_viewset,
         core_hooks.OrganisationViewSet,
         core_hooks.MunicipalityViewSet,

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from wagtail_ikut.core.fields import PhoneNumberField
+from wagtail_ikut.core.fields import PhoneNumberField, WebAddressField
 
 
 class Place(models.Model):
@@ -115,7 +115,7 @@ class ContactChannelBase(models.Model):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("email"), blank=True)
-    url = models.URLField(_("web address"), blank=True)
+    url = WebAddressField(_("web address"), blank=True)
     label = models.CharField(
         _("label"),
         max_length=255,

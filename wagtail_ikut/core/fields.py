@@ -3,9 +3,11 @@
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
 from wagtail_ikut.conf import ikut_settings
 
@@ -43,6 +45,45 @@ class PhoneNumberField(models.CharField):
                 params={"value": value},
             )
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+#: Django's URLValidator already refuses ``javascript:`` and ``data:``; this also refuses ftp,
+#: which no browser opens, so every link an editor gives leads to a web page.
+validate_web_address = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a web address that starts with https:// or http://."),
+)
+
+
+class WebAddressFormField(forms.URLField):
+    """Take a link to a web page, reading “www.example.fi” as https://www.example.fi."""
+
+    default_validators = [validate_web_address]
+    # A form field puts its own "invalid" message in place of its validators' messages.
+    default_error_messages = {"invalid": validate_web_address.message}
+
+    def __init__(self, *, assume_scheme="https", **kwargs):
+        super().__init__(assume_scheme=assume_scheme, **kwargs)
+
+
+class WebAddressField(models.URLField):
+    """Store a link to a web page: http or https only, never a script or inline data."""
+
+    default_validators = [validate_web_address]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": WebAddressFormField, **kwargs})
+
+
+class WebAddressBlock(blocks.FieldBlock):
+    """A link to a web page in a StreamField: http or https only."""
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self.field = WebAddressFormField(required=required, help_text=help_text)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "link-external"
 
 
 class MultipleChoiceField(models.JSONField):

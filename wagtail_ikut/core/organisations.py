@@ -7,7 +7,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from wagtail_ikut.core.fields import PhoneNumberField
+from wagtail_ikut.core.fields import PhoneNumberField, WebAddressField
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -30,7 +30,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("What the organisation does, in plain language, in two or three sentences."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     email = models.EmailField(
         _("email"),
         blank=True,

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 from wagtail.models import Site
 
 from wagtail_ikut.core.calendar import HELSINKI
@@ -69,7 +69,9 @@ def build_calendar(name, courses, request):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # icalendar escapes only the properties it knows as text; a line break left in the name
+    # would end the line and start a property of the editor's choosing.
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", "Europe/Helsinki")
     dates = []
     for course in courses:

@@ -9,6 +9,8 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from wagtail_ikut.core.fields import WebAddressBlock
+
 
 class Requirement:
     REQUIRED = "required"
@@ -27,7 +29,7 @@ class DocumentBlock(blocks.StructBlock):
     name = blocks.CharBlock(
         label=_("name"), help_text=_("E.g. “Statement of the Assistance System”.")
     )
-    url = blocks.URLBlock(label=_("link"), required=False)
+    url = WebAddressBlock(label=_("link"), required=False)
 
     class Meta:
         icon = "doc-full"

@@ -12,6 +12,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from wagtail_ikut.core.fields import WebAddressField
+
 #: A statute number in the Statute Book: the number within the year, a slash and the year.
 STATUTE_NUMBER = re.compile(r"^(?P<number>[1-9]\d{0,4})/(?P<year>(?:18|19|20)\d\d)$")
 
@@ -57,17 +59,17 @@ class LegalReference(TranslatableMixin, index.Indexed, models.Model):
     subsection = models.CharField(
         _("subsection"), max_length=10, blank=True, help_text=_("The momentti, e.g. “2”.")
     )
-    finlex_consolidated_url = models.URLField(
+    finlex_consolidated_url = WebAddressField(
         _("Finlex consolidated version"),
         blank=True,
         help_text=_("Leave empty to link to Finlex's address derived from the statute number."),
     )
-    finlex_original_url = models.URLField(
+    finlex_original_url = WebAddressField(
         _("Finlex original version"),
         blank=True,
         help_text=_("Leave empty to link to Finlex's address derived from the statute number."),
     )
-    eli_uri = models.URLField(
+    eli_uri = WebAddressField(
         _("ELI identifier"),
         blank=True,
         help_text=_("The European Legislation Identifier; leave empty to derive it."),

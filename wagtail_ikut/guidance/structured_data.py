@@ -1,5 +1,7 @@
 """schema.org JSON-LD of guidance pages and the legislation they cite."""
 
+import html
+
 from django.utils.html import strip_tags
 
 from wagtail_ikut.guidance.legal import LegalForce
@@ -46,7 +48,8 @@ def guidance_json_ld(page, url, today=None):
                 "@type": "HowToStep",
                 "position": position,
                 "name": step["title"],
-                "text": strip_tags(step["what_to_do"].source).strip(),
+                # The reader's text: without tags, and "&amp;" read as "&" (json_ld escapes it).
+                "text": html.unescape(strip_tags(step["what_to_do"].source)).strip(),
             }
             for position, step in enumerate(steps, start=1)
         ],

@@ -237,3 +237,39 @@ SERVICES = [
 
 #: Services were last checked for the demo on this date.
 LAST_VERIFIED = datetime.date(2026, 10, 1)
+
+#: Synonym sets of the directory search, one a meaning, with its words in each language.
+SYNONYMS = [
+    {
+        "key": "shelter",
+        "entries": {
+            "fi": "turvakoti, suojakoti, turvatalo",
+            "sv": "skyddshem, kvinnojour, skyddat boende",
+            "en": "shelter, safe house, refuge",
+        },
+    },
+    {
+        "key": "legal-help",
+        "entries": {
+            "fi": "oikeudellinen apu, oikeusapu, lakiapu, juridinen apu",
+            "sv": "juridisk hjälp, rättshjälp, juridisk rådgivning",
+            "en": "legal help, legal advice, legal aid, lawyer",
+        },
+    },
+    {
+        "key": "helpline",
+        "entries": {
+            "fi": "auttava puhelin, kriisipuhelin, tukipuhelin",
+            "sv": "hjälptelefon, krislinje, stödtelefon, jourtelefon",
+            "en": "helpline, help line, hotline, phone line",
+        },
+    },
+    {
+        "key": "social-services",
+        "entries": {
+            "fi": "sosiaalineuvonta, sosiaalitoimisto, sosiaalipalvelut",
+            "sv": "social rådgivning, socialbyrå, socialtjänst",
+            "en": "social counselling, social services, social welfare office",
+        },
+    },
+]

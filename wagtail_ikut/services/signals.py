@@ -11,6 +11,7 @@ from wagtail_ikut.services.models import ServicePage
 from wagtail_ikut.services.search import documents
 from wagtail_ikut.services.search.engine import index as engine_index
 from wagtail_ikut.services.search.models import ServiceIndexVersion
+from wagtail_ikut.services.search.synonyms import SynonymSet
 
 #: Snippets whose names are part of a service's searchable text, and the relation to them.
 NAMED_IN_SERVICES = {
@@ -21,8 +22,9 @@ NAMED_IN_SERVICES = {
     Language: "languages",
 }
 
-#: Snippets whose values the directory's search form offers.
-VOCABULARIES = (ServiceCategory, Municipality, Language)
+#: Snippets that each process keeps under the token: the values the directory's search form
+#: offers, and the synonyms its searches are widened by.
+VOCABULARIES = (ServiceCategory, Municipality, Language, SynonymSet)
 
 
 def index(services):
@@ -64,8 +66,9 @@ def reindex_services_naming(sender, instance, created, **kwargs):
 
 
 def vocabulary_changed(sender, instance, **kwargs):
-    # The search form's choices are kept in each process under the token (and the service
-    # index reads the facet values again): an added, renamed or deleted value shows at once.
+    # The search form's choices and the synonyms are kept in each process under the token
+    # (and the service index reads the facet values again): an added, renamed or deleted
+    # value or synonym applies at once.
     ServiceIndexVersion.bump()
 
 

@@ -1,12 +1,15 @@
-"""The admin's listing of services."""
+"""The admin's listing of services, and the synonyms the directory search knows."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_ikut.services.models import ServicePage
+from wagtail_ikut.services.search.synonyms import SynonymSet
 
 
 class ServicePageFilterSet(PageListingViewSet.filterset_class):
@@ -35,3 +38,13 @@ class ServicePageListingViewSet(PageListingViewSet):
 
 
 service_listing_viewset = ServicePageListingViewSet("wagtail_ikut_services")
+
+
+class SynonymSetViewSet(SnippetViewSet):
+    """Words and phrases that the directory search in one language treats as the same."""
+
+    model = SynonymSet
+    icon = "search"
+    menu_label = _("Search synonyms")
+    search_fields = ["entries"]
+    panels = [FieldPanel("entries")]

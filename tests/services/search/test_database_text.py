@@ -36,12 +36,12 @@ class CorrectionTests(DirectoryTestCase):
         response = self.search(q="turvakti naisille", free_of_charge="")
         results = response.context["results"]
         self.assertEqual(results.corrected_query, "turvakoti naisille")
-        self.assertContains(response, "Showing results for “turvakoti naisille”.")
+        self.assertContains(response, "Näytetään tulokset haulle ”turvakoti naisille”.")
         self.assertEqual(results.exact_query_string, "q=turvakti+naisille&exact=1")
         exact = self.client.get(self.directory.url, QueryDict(results.exact_query_string))
         self.assertEqual(exact.context["results"].page.object_list, [])
         self.assertEqual(exact.context["results"].corrected_query, "")
-        self.assertNotContains(exact, "Showing results for")
+        self.assertNotContains(exact, "Näytetään tulokset")
 
     def test_the_link_to_the_words_as_typed_keeps_the_other_filters(self):
         make_service(self.directory, "Turvakoti", free_of_charge=True)

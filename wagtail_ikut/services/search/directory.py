@@ -20,6 +20,7 @@ from wagtail_ikut.services.search.facets import FACETS, flag_label
 from wagtail_ikut.services.search.form import DirectoryQueryForm, canonical_query, vocabularies
 from wagtail_ikut.services.search.models import ServiceIndexVersion
 from wagtail_ikut.services.search.request import SearchRequest
+from wagtail_ikut.services.search.synonyms import Synonyms
 from wagtail_ikut.services.visibility import is_public_service, public_services
 
 #: Values of a facet the results page shows, most frequent first, before a "show more" link.
@@ -120,6 +121,13 @@ def directory_lists(
     )
 
 
+def synonyms_of(token, directory):
+    """Return the synonym sets of the directory's language, kept until the token changes."""
+    return until_changed(
+        token, ("synonyms", directory.locale_id), lambda: Synonyms(directory.locale_id)
+    )
+
+
 class DirectorySearch:
     """Run one search on a directory page: read the query string into a SearchRequest, ask
     the engine if there is one and the database whenever the engine fails, and assemble what
@@ -151,6 +159,7 @@ class DirectorySearch:
             directory=directory,
             cleaned=self.cleaned,
             words=words,
+            parts=synonyms_of(self.token, directory).query_parts(words),
             # Decided once, as every count of the search asks.
             now=timezone.now(),
             near=self.locate(),

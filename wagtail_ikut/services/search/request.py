@@ -10,6 +10,18 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class QueryPart:
+    """Query words that a service must match together: one word, or a run of words that is an
+    entry of an editor's synonym set (services/search/synonyms.py)."""
+
+    #: (word, analysed alternatives) of each word of the run.
+    words: tuple
+    #: The set's other entries, each as (word, analysed alternatives) of its words: a service
+    #: matching all the words of any one of them matches the part too.
+    synonyms: tuple = ()
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     """What was asked, of which directory, when and near what."""
 
@@ -19,6 +31,8 @@ class SearchRequest:
     cleaned: dict
     #: (word, analysed alternatives) of the text, leaving out words that analyse to nothing.
     words: tuple
+    #: The words as QueryParts: each a word, or a run of them widened by its synonyms.
+    parts: tuple
     #: The moment that "open now" and expiry times are decided at, once for the whole search.
     now: datetime.datetime
     #: (latitude, longitude) to order by, or None.

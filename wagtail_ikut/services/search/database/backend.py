@@ -22,11 +22,7 @@ class DatabaseBackend(SearchBackend):
         index = current_index(request.token, request.now)
         corrections = corrected_words(request)
         typed = request.word_groups
-        # A corrected word matches its forms or its correction.
-        groups = [
-            [*terms, corrections[word].term] if word in corrections else terms
-            for word, terms in request.words
-        ]
+        groups = [text_group(part, corrections) for part in request.parts]
         text_bits = index.bits_of(text.matches(groups)) if groups else None
         shared = matching_but_facets(index, request, request.cleaned, text_bits)
         chosen = selected(index, request.cleaned)
@@ -59,15 +55,42 @@ class DatabaseBackend(SearchBackend):
         )
 
 
+def text_group(part, corrections):
+    """Return the alternatives a service must match one of for a query part (text.matches)."""
+    if part.synonyms:
+        return [
+            alternative for words in (part.words, *part.synonyms) for alternative in as_group(words)
+        ]
+    # A corrected word matches its forms or its correction.
+    [(word, terms)] = part.words
+    return [*terms, corrections[word].term] if word in corrections else list(terms)
+
+
+def as_group(words):
+    """Return the alternatives matching all of ``words``: a word's own terms, or one phrase."""
+    if len(words) == 1:
+        return list(words[0][1])
+    return [tuple(terms for _word, terms in words)]
+
+
 def corrected_words(request):
-    """Return {word: Correction} for the query words that no indexed term has as typed."""
+    """Return {word: Correction} for the query words that no indexed term has as typed.
+
+    A word of an editor's synonym set is no typo, even where the index has only the set's
+    other entries.
+    """
     if not request.words or request.cleaned.get("exact"):
         return {}
     locale_id = request.directory.locale_id
     vocabulary = until_changed(
         request.token, ("vocabulary", locale_id), lambda: Vocabulary(locale_id)
     )
-    found = {word: vocabulary.correction(word, terms) for word, terms in request.words}
+    found = {
+        word: vocabulary.correction(word, terms)
+        for part in request.parts
+        if not part.synonyms
+        for word, terms in part.words
+    }
     return {word: correction for word, correction in found.items() if correction}
 
 
@@ -75,9 +98,10 @@ def relevance(index, typed, groups):
     """Return the criteria that order a text search's results, most telling first.
 
     The services that match the words as typed come before those found only by a corrected
-    typo; then those with more of the words in their title, then more of them whole in the
-    title (not only as the start of a longer term), then those with shorter titles, whose
-    title is more nearly the search.
+    typo or an editor's synonym; then those with more of the words in their title, then more
+    of them whole in the title (not only as the start of a longer term), then those with
+    shorter titles, whose title is more nearly the search. A run of words that is a synonym
+    counts as one word, matched by any entry of its set.
     """
     as_typed = [[index.bits_of(text.matches(typed))]] if typed != groups else []
     titles = [index.bits_of(text.matches([group], title_only=True)) for group in groups]

@@ -10,13 +10,28 @@ POSTGRES_VECTOR = (
 )
 
 
+def boolean_expression(groups, quote, conjunction, disjunction):
+    """Return word groups as one expression: every group, each by any of its alternatives, an
+    alternative being a quoted term or a phrase (groups of its own, every one to match)."""
+
+    def every(groups):
+        return f" {conjunction} ".join(map(any_of, groups))
+
+    def any_of(group):
+        alternatives = (
+            quote(term) if isinstance(term, str) else f"({every(term)})" for term in group
+        )
+        return "(" + f" {disjunction} ".join(alternatives) + ")"
+
+    return every(groups)
+
+
 def sqlite_match(groups, title_only=False, whole=False):
     # Every word must match one of its forms; a form matches as a prefix, as people type stems,
     # unless ``whole``.
     ending = "" if whole else "*"
-    match = " AND ".join(
-        "(" + " OR ".join('"' + term.replace('"', '""') + '"' + ending for term in group) + ")"
-        for group in groups
+    match = boolean_expression(
+        groups, lambda term: '"' + term.replace('"', '""') + '"' + ending, "AND", "OR"
     )
     return f"title_terms : ({match})" if title_only else match
 
@@ -25,15 +40,15 @@ def postgres_match(groups, title_only=False, whole=False):
     # Weight A marks the title's terms in the index (POSTGRES_VECTOR).
     label = ("" if whole else "*") + ("A" if title_only else "")
     suffix = ":" + label if label else ""
-    return " & ".join(
-        "(" + " | ".join(term.replace("'", "''") + suffix for term in group) + ")"
-        for group in groups
-    )
+    return boolean_expression(groups, lambda term: term.replace("'", "''") + suffix, "&", "|")
 
 
 def matches(groups, title_only=False, whole=False):
     """Return the ids of the services matching every word group, in their title only if
-    ``title_only``, by whole terms only if ``whole``."""
+    ``title_only``, by whole terms only if ``whole``.
+
+    A group's alternatives are terms, or phrases: tuples of groups, every one to match.
+    """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(

@@ -31,43 +31,66 @@ class EngineResults:
     statuses: dict = field(default_factory=dict)
 
 
-def _text_query(words):
-    # Every word must match: in the engine's own analysis, ranked by where it is found; with
+#: How much a match of an editor's synonym weighs against one of the words as typed.
+SYNONYM_BOOST = 0.5
+
+
+def _word_query(word, terms, forgive_typos=True):
+    # The word must match: in the engine's own analysis, ranked by where it is found; with
     # typos forgiven, in the title and body together (the engine builds the costly typo
     # automaton once a field, and two edits in a long word took it 7 ms a field), ranked below;
     # or in the package's analysis (Voikko's base forms and compound parts), as a prefix as in
     # the database.
-    return [
-        {
-            "bool": {
-                "should": [
-                    {
-                        "multi_match": {
-                            "query": word,
-                            "fields": ["title^3", "category_names^2", "body"],
-                        }
-                    },
-                    {
-                        "match": {
-                            "text": {
-                                "query": word,
-                                # The database's rule too (services/search/typos.py).
-                                "fuzziness": typos.ENGINE_FUZZINESS,
-                                "prefix_length": typos.EXACT_PREFIX,
-                            }
-                        }
-                    },
-                    *(
-                        {"prefix": {path: {"value": term, "boost": boost}}}
-                        for term in terms
-                        for path, boost in (("title_terms", 3.0), ("body_terms", 1.0))
-                    ),
-                ],
-                "minimum_should_match": 1,
+    fuzzy = {
+        "match": {
+            "text": {
+                "query": word,
+                # The database's rule too (services/search/typos.py).
+                "fuzziness": typos.ENGINE_FUZZINESS,
+                "prefix_length": typos.EXACT_PREFIX,
             }
         }
-        for word, terms in words
-    ]
+    }
+    return {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": word, "fields": ["title^3", "category_names^2", "body"]}},
+                *([fuzzy] if forgive_typos else []),
+                *(
+                    {"prefix": {path: {"value": term, "boost": boost}}}
+                    for term in terms
+                    for path, boost in (("title_terms", 3.0), ("body_terms", 1.0))
+                ),
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _every(queries, **options):
+    return (
+        queries[0] if len(queries) == 1 and not options else {"bool": {"must": queries, **options}}
+    )
+
+
+def _text_query(parts):
+    """Return a query per part of the text, every one to match: its words, or all the words
+    of one of its synonyms (typos forgiven only in what was typed), weighed below them."""
+    queries = []
+    for part in parts:
+        typed = _every([_word_query(word, terms) for word, terms in part.words])
+        if not part.synonyms:
+            queries.append(typed)
+            continue
+        synonyms = [
+            _every(
+                [_word_query(word, terms, forgive_typos=False) for word, terms in entry],
+                boost=SYNONYM_BOOST,
+            )
+            for entry in part.synonyms
+        ]
+        queries.append({"bool": {"should": [typed, *synonyms], "minimum_should_match": 1}})
+    return queries
 
 
 def _facet_filters(cleaned):
@@ -142,7 +165,7 @@ def _query(request, cleaned):
         shared.append(engine_open_filter(request.now))
     return {
         "bool": {
-            "must": _text_query(request.words) if cleaned.get("q") else [{"match_all": {}}],
+            "must": _text_query(request.parts) if cleaned.get("q") else [{"match_all": {}}],
             "filter": shared,
         }
     }
@@ -271,12 +294,17 @@ def count(backend, request, cleaned):
     return response["count"]
 
 
-def suggest(backend, directory, text, limit):
-    """Return the ids of services whose titles have words starting as ``text``'s do."""
+def suggest(backend, directory, texts, limit):
+    """Return the ids of services whose titles have words starting as those of one of
+    ``texts`` do."""
     body = {
         "query": {
             "bool": {
-                "must": [{"match": {"title.autocomplete": {"query": text, "operator": "and"}}}],
+                "should": [
+                    {"match": {"title.autocomplete": {"query": text, "operator": "and"}}}
+                    for text in texts
+                ],
+                "minimum_should_match": 1,
                 "filter": _in_directory(directory),
             }
         },
