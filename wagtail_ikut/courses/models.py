@@ -321,7 +321,9 @@ class CourseIndexPageMixin(CalendarFeedMixin, models.Model):
 class CourseIndexPage(CourseIndexPageMixin, Page):
     """A list of the courses below it, with filters and a calendar feed."""
 
-    subpage_types = ["wagtail_ikut.CoursePage"]
+    # An index shared by several organisations lists the courses of its sections: an index each,
+    # so that each organisation's editors can be given their own (ikut_setup_editors).
+    subpage_types = ["wagtail_ikut.CoursePage", "wagtail_ikut.CourseIndexPage"]
     template = "wagtail_ikut/course_index_page.html"
     edit_handler = CourseIndexPageMixin.edit_handler_for(Page)
 

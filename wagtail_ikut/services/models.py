@@ -340,7 +340,10 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
 class ServiceDirectoryPage(ServiceDirectoryPageMixin, Page):
     """A searchable directory of the services below it; a site may have several."""
 
-    subpage_types = ["wagtail_ikut.ServicePage"]
+    # A directory shared by several organisations lists the services of its sections: a
+    # directory each, so that each organisation's editors can be given their own
+    # (ikut_setup_editors).
+    subpage_types = ["wagtail_ikut.ServicePage", "wagtail_ikut.ServiceDirectoryPage"]
     template = "wagtail_ikut/service_directory_page.html"
     edit_handler = ServiceDirectoryPageMixin.edit_handler_for(Page)
 
