@@ -56,7 +56,8 @@ PAIRS = [
     ("kieli", "Suomen kielen opetus"),
 ]
 
-# The same for Swedish: definite and genitive forms, plurals, and the compounds' own forms.
+# The same for Swedish: definite and genitive forms, plurals, the compounds' own forms and
+# their last parts.
 SWEDISH_PAIRS = [
     ("skyddshemmet", "Skyddshem för kvinnor"),
     ("skyddshem", "Du kan bo i skyddshemmet"),
@@ -84,6 +85,13 @@ SWEDISH_PAIRS = [
     ("skolan", "Stöd i skola och utbildning"),
     ("fönstret", "Ett fönster mot gatan"),
     ("numret", "Ring nummer 112"),
+    # A compound's last part.
+    ("telefon", "Hjälptelefon för brottsoffer"),
+    ("hem", "Skyddshem för kvinnor"),
+    ("kvinnor", "Skyddshem för invandrarkvinnor"),
+    ("rådgivningen", "Socialrådgivning i Åbo"),
+    ("stöd", "Kamratstöd på svenska"),
+    ("handeln", "Offer för människohandel"),
 ]
 
 SERVICE_TEXT = (

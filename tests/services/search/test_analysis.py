@@ -16,6 +16,7 @@ from wagtail_ikut.services.search import analysis
 from wagtail_ikut.services.search.analysis import (
     analyse,
     backend_name,
+    is_stop_word,
     query_terms,
     voikko_available,
 )
@@ -207,6 +208,23 @@ def test_swedish_definite_and_genitive_forms_meet_their_base_forms():
 def test_a_swedish_base_form_ending_as_a_definite_form_keeps_its_stem():
     # "arbete" less its "e" ends in "-et", but is no definite form: it stems as "arbetet" does.
     assert analyse("arbete arbetet", "sv") == ["arbet", "arbet"]
+
+
+def test_a_swedish_compound_is_found_by_its_last_part_but_does_not_search_for_it():
+    assert finds("telefon", "Hjälptelefonen för brottsoffer", "sv")
+    assert finds("hem", "Skyddshemmet", "sv")
+    assert finds("kvinnor", "Skyddshem för invandrarkvinnor", "sv")
+    # The compound itself searches for the whole only, as a Finnish one does.
+    assert query_terms("hjälptelefon", "sv") == [["hjälptelefon"]]
+    # A word is no compound of a last part with too little before it.
+    assert analyse("ohem", "sv") == ["ohem"]
+
+
+def test_stop_words_are_words_that_only_join_the_others():
+    assert is_stop_word("i", "sv") and is_stop_word("for", "en-GB") and is_stop_word("ja", "fi")
+    # Words that say what a visitor needs are no stop words.
+    for word, code in (("ilman", "fi"), ("ei", "fi"), ("utan", "sv"), ("without", "en")):
+        assert not is_stop_word(word, code), word
 
 
 def test_english_finds_other_forms_of_a_word():

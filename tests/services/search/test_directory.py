@@ -239,6 +239,35 @@ class TextSearchTests(DirectoryTestCase):
             with self.subTest(query=query):
                 self.assertEqual(self.found(q=query), [title])
 
+    def test_a_swedish_compound_is_found_by_its_last_part(self):
+        self.directory = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
+        make_service(self.directory, "Hjälptelefon för brottsoffer")
+        make_service(self.directory, "Skyddshem", summary="För invandrarkvinnor.")
+        for query, title in (
+            ("telefon", "Hjälptelefon för brottsoffer"),
+            ("hem kvinnor", "Skyddshem"),
+        ):
+            with self.subTest(query=query):
+                self.assertEqual(self.found(q=query), [title])
+
+    def test_words_that_only_join_the_others_need_not_be_in_the_text(self):
+        make_service(self.directory, "Turvakoti", summary="Majoitusta naisille.")
+        self.assertEqual(self.found(q="turvakoti ja majoitus"), ["Turvakoti"])
+        for code, title, query in (
+            ("sv", "Social rådgivning, Åbo", "rådgivningen i åbo"),
+            ("en", "Shelter, Helsinki", "a shelter in helsinki"),
+        ):
+            with self.subTest(code):
+                self.directory = make_directory(locale=LocaleFactory(language_code=code))
+                make_service(self.directory, title)
+                self.assertEqual(self.found(q=query), [title])
+
+    def test_a_search_of_stop_words_only_searches_for_them(self):
+        self.directory = make_directory(title="Tjänster", locale=LocaleFactory(language_code="sv"))
+        make_service(self.directory, "Hem för kvinnor")
+        make_service(self.directory, "Stöd")
+        self.assertEqual(self.found(q="för"), ["Hem för kvinnor"])
+
     def test_services_with_all_the_words_in_their_title_rank_before_those_with_some(self):
         make_service(self.directory, "Ihmiskaupan uhrit", summary="Tukea ja neuvontaa.")
         make_service(self.directory, "Neuvonta ihmiskaupan uhreille")

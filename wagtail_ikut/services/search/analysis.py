@@ -7,14 +7,17 @@ both receive text that ``analyse`` has already reduced to terms, and a query goe
 Text is NFKC-normalised and lower-cased, then split into words of letters, digits and combining
 marks; an apostrophe stays inside a word, a hyphen splits one ("ESR-rahoitteinen" is the words
 "esr" and "rahoitteinen"), and an abbreviation's ending after a colon is dropped ("EU:n" is
-"eu"). No stop words are dropped. Each word is then reduced by its language's analyser:
+"eu"). No stop words are dropped from the index; a search leaves out the words of
+``STOP_WORDS`` when it has others (services/search/directory.py). Each word is then reduced
+by its language's analyser:
 
 - Finnish with Voikko (Debian ``libvoikko1`` and ``voikko-fi``, PyPI ``libvoikko``): the base
   forms of the word and, for a compound, of its parts ("oikeusapua" gives "oikeusapu",
   "oikeus" and "apu") and of the shorter compounds at its start and end ("sosiaalityö" and
   "työntekijä" from "sosiaalityöntekijälle"); a word Voikko does not know is stemmed with
   Snowball instead.
-- Finnish without Voikko, Swedish and English: the Snowball stem (PyStemmer).
+- Finnish without Voikko, Swedish and English: the Snowball stem (PyStemmer); a Swedish word
+  is indexed with the last part of a compound too (SWEDISH_COMPOUND_ENDS).
 - Any other language: the lower-cased word.
 
 ``analyse`` keeps one entry per word, so a repeated word repeats its terms (ranking counts
@@ -58,6 +61,45 @@ _MORPHEME = re.compile(r"\+([^+(]+)\(([^+)][^)]*)\)")
 
 _SWEDISH_VOWELS = set("aeiouyåäö")
 
+#: Words that only join a search's other words ("rådgivning i Åbo", "help for women"): a
+#: service need not have them. Not the long lists of stop-words packages, which count words
+#: people search this directory by among them ("free", "apu", "course"); and not "ei", "ilman",
+#: "utan", "without" or "no", which say what a visitor needs ("ilman ajanvarausta").
+# fmt: off
+STOP_WORDS = {
+    "fi": frozenset({
+        "ja", "tai", "sekä", "myös", "että", "kun", "jos", "on", "ovat", "olen", "olla", "minä",
+        "mä", "minulle", "minun", "mun", "missä", "mistä", "mihin", "miten", "kuka", "mikä", "voi",
+        "voin", "saan",
+    }),
+    "sv": frozenset({
+        "i", "på", "för", "av", "med", "till", "och", "eller", "om", "en", "ett", "den", "det",
+        "de", "att", "som", "från", "vid", "hos", "jag", "mig", "min", "mitt", "är", "har", "kan",
+        "var", "vad", "hur", "där", "vill",
+    }),
+    "en": frozenset({
+        "a", "an", "the", "of", "in", "on", "at", "for", "to", "with", "and", "or", "from", "by",
+        "near", "i", "me", "my", "is", "am", "are", "can", "where", "how", "what", "who", "need",
+        "want",
+    }),
+}
+# fmt: on
+
+#: Words that end Swedish compounds in what services say of themselves: a word that ends in
+#: one of them, with three or more letters before it, is indexed with it as a term of its own,
+#: so that "hem" finds "skyddshem" and "telefon" finds "hjälptelefon". Swedish has no
+#: packaged decompounder (as Voikko is for Finnish) that PyPI or Debian ship for Python.
+SWEDISH_COMPOUND_ENDS = (
+    "advokat", "arbetare", "arbete", "barn", "boende", "bostad", "byrå", "center", "central",
+    "familj", "förening", "församling", "grupp", "handel", "hem", "hjälp", "hus", "hälsa", "jour",
+    "jurist", "kontor", "kurs", "kvinna", "kvinnor", "kyrka", "linje", "myndighet", "mottagning",
+    "nätverk", "offer", "ombud", "organisation", "polis", "råd", "rådgivning", "rätt", "service",
+    "skola", "skydd", "språk", "stöd", "telefon", "tjänst", "tolk", "utbildning", "verksamhet",
+    "vård",
+)  # fmt: skip
+#: Letters a compound keeps before its last part: "skydds" of "skyddshem".
+SWEDISH_COMPOUND_HEAD = 3
+
 _voikko = None  # the libvoikko.Voikko instance once loaded, False when it cannot be
 _voikko_lock = threading.Lock()  # one Voikko instance must not be used by two threads at once
 _stemmers = threading.local()  # nor one PyStemmer instance
@@ -97,6 +139,11 @@ def query_words(
     ]
 
 
+def is_stop_word(word: str, language_code: str) -> bool:
+    """Return whether a query word, lower-cased as query_words gives it, only joins others."""
+    return word in STOP_WORDS.get(_language(language_code), ())
+
+
 def _analyse_words(text, language_code, use_voikko):
     """Yield each word with its query alternatives and index terms."""
     language = _language(language_code)
@@ -110,10 +157,10 @@ def _analyse_words(text, language_code, use_voikko):
                 yield word, lemmas, _unique(lemmas + parts)
                 continue
         if language == "sv":
-            term = _swedish_stem(word, stemmer)
-        else:
-            term = stemmer.stemWord(word) if stemmer else word
-        term = term.replace("'", "")
+            term = _swedish_stem(word, stemmer).replace("'", "")
+            yield word, (term,), (term, *_swedish_compound_ends(term))
+            continue
+        term = (stemmer.stemWord(word) if stemmer else word).replace("'", "")
         yield word, (term,), (term,)
 
 
@@ -209,6 +256,22 @@ def _swedish_stem(word, stemmer):
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _SWEDISH_VOWELS:
         stem = stem[:-1]
     return stem
+
+
+def _swedish_compound_ends(stem):
+    """Return the stems of SWEDISH_COMPOUND_ENDS that a Swedish word's stem ends in."""
+    return [
+        end
+        for end in _swedish_end_stems()
+        if len(stem) - len(end) >= SWEDISH_COMPOUND_HEAD and stem.endswith(end)
+    ]
+
+
+@functools.cache
+def _swedish_end_stems():
+    """Return the stems of SWEDISH_COMPOUND_ENDS, as the words they end are stemmed."""
+    stemmer = Stemmer.Stemmer(SNOWBALL_ALGORITHMS["sv"])
+    return tuple(dict.fromkeys(_swedish_stem(end, stemmer) for end in SWEDISH_COMPOUND_ENDS))
 
 
 def _stemmer(language):

@@ -11,7 +11,7 @@ from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.core.visibility import restricted_paths
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage
 from wagtail_ikut.services.search import geo
-from wagtail_ikut.services.search.analysis import query_words
+from wagtail_ikut.services.search.analysis import is_stop_word, query_words
 from wagtail_ikut.services.search.database.backend import DatabaseBackend
 from wagtail_ikut.services.search.database.index import until_changed
 from wagtail_ikut.services.search.engine import client as engine_client
@@ -128,6 +128,17 @@ def synonyms_of(token, directory):
     )
 
 
+def searched_parts(parts, language_code):
+    """Return the query parts a service must match: all but the stop words, unless the query
+    has nothing else. A stop word inside an editor's synonym entry stays, as part of it."""
+    searched = tuple(
+        part
+        for part in parts
+        if part.synonyms or len(part.words) > 1 or not is_stop_word(part.words[0][0], language_code)
+    )
+    return searched or parts
+
+
 class DirectorySearch:
     """Run one search on a directory page: read the query string into a SearchRequest, ask
     the engine if there is one and the database whenever the engine fails, and assemble what
@@ -159,7 +170,9 @@ class DirectorySearch:
             directory=directory,
             cleaned=self.cleaned,
             words=words,
-            parts=synonyms_of(self.token, directory).query_parts(words),
+            parts=searched_parts(
+                synonyms_of(self.token, directory).query_parts(words), language_code
+            ),
             # Decided once, as every count of the search asks.
             now=timezone.now(),
             near=self.locate(),

@@ -31,7 +31,8 @@ class SearchRequest:
     cleaned: dict
     #: (word, analysed alternatives) of the text, leaving out words that analyse to nothing.
     words: tuple
-    #: The words as QueryParts: each a word, or a run of them widened by its synonyms.
+    #: The words a service must match as QueryParts: each a word, or a run of them widened by
+    #: its synonyms; stop words left out (directory.searched_parts).
     parts: tuple
     #: The moment that "open now" and expiry times are decided at, once for the whole search.
     now: datetime.datetime
@@ -42,8 +43,8 @@ class SearchRequest:
 
     @property
     def word_groups(self):
-        """Return the alternatives of each word: a service must match one of each."""
-        return [terms for _word, terms in self.words]
+        """Return the alternatives of each word searched for: a service must match one of each."""
+        return [terms for part in self.parts for _word, terms in part.words]
 
 
 @dataclass
