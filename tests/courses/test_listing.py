@@ -9,7 +9,7 @@ from django.utils import translation
 
 from tests.factories import CourseThemeFactory, LanguageFactory, MunicipalityFactory
 from tests.utils import course_instance, make_course, make_course_index
-from wagtail_ikut.courses.listing import CourseListing
+from wagtail_ikut.courses.listing import CourseListing, index_courses
 
 MONDAY = datetime.date(2027, 3, 1)
 DAY = datetime.timedelta(days=1)
@@ -109,7 +109,7 @@ class CourseIndexFilterTests(TestCase):
         params = QueryDict(mutable=True)
         params.setlist("theme", [f"no-such-{number}" for number in range(12)] * 100)
         with translation.override("en"):
-            listing = CourseListing(self.index, params)
+            listing = CourseListing(index_courses(self.index), self.index.locale, params)
         self.assertEqual(
             listing.form.notices,
             [

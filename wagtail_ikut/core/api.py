@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import field_validator
 from wagtail.models import Locale
 
 from wagtail_ikut.core import schemas
@@ -14,7 +15,21 @@ from wagtail_ikut.core.public_input import without_nul
 from wagtail_ikut.core.taxonomy import Language, Municipality, ServiceCategory
 
 
-class LocaleParams(Schema):
+class OneValueEach(Schema):
+    """Query parameters that refuse a repeated value where they read one, not read the last."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def given_once(cls, value, info):
+        # Ninja passes a list for list fields and only the last value for the others.
+        request = (info.context or {}).get("request")
+        repeated = request is not None and len(request.GET.getlist(info.field_name)) > 1
+        if repeated and not isinstance(value, list):
+            raise ValueError(_("Give this parameter only once."))
+        return value
+
+
+class LocaleParams(OneValueEach):
     locale: str | None = Field(
         None, description="Language code of the locale, e.g. `sv`; the site's default if absent."
     )

@@ -8,6 +8,10 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 #: rather than answering with an empty page.
 MAX_ROWS = 2**31 - 1
 
+#: Most items one page of a list of pages returns (courses, guidance), as the directory's
+#: search allows: each item brings its related rows along.
+MAX_PAGE_LIMIT = 50
+
 
 class Pagination(WagtailLimitOffsetPagination):
     """Wagtail's limit and offset, each refused with a 422 beyond what a database can count."""

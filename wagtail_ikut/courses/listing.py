@@ -91,14 +91,14 @@ def month_choices(today: datetime.date, count: int = 12) -> list[tuple[str, str]
     return months
 
 
+def public_courses(locale) -> QuerySet:
+    """Return the courses the public may read in a locale (or the locale with this id)."""
+    return public_pages(CoursePage.objects.filter(locale=locale)).select_related("organiser")
+
+
 def index_courses(index) -> QuerySet:
     """Return the courses the public may read below a course index, in its language."""
-    return (
-        public_pages(CoursePage.objects.all())
-        .descendant_of(index)
-        .filter(locale_id=index.locale_id)
-        .select_related("organiser")
-    )
+    return public_courses(index.locale_id).descendant_of(index)
 
 
 def upcoming_instances(today: datetime.date) -> QuerySet:
@@ -154,18 +154,22 @@ class CourseListingResults:
 
 
 class CourseListing:
-    """List the courses below one index, each with its upcoming instances that match."""
+    """List courses (a course index's, or a locale's), each with its upcoming instances that
+    match the filters."""
 
-    def __init__(self, index, params, today=None):
-        self.index = index
+    def __init__(self, courses, locale, params, today=None):
+        self.all_courses = courses
         self.today = today or timezone.localdate()
-        self.form = CourseQueryForm(params, index.locale, month_choices(self.today))
+        self.form = CourseQueryForm(params, locale, month_choices(self.today))
         self.form.is_valid()
         self.cleaned = self.form.cleaned_data
+        self.notices = self.form.notices
+        self.query_string = canonical_query(self.cleaned)
 
-    def run(self):
+    def courses(self) -> QuerySet:
+        """Return the matching courses by title, with their matching ``listed_instances``."""
         instances = filter_instances(upcoming_instances(self.today), self.cleaned, self.today)
-        courses = filter_courses(index_courses(self.index), self.cleaned)
+        courses = filter_courses(self.all_courses, self.cleaned)
         instance_filters = any(
             self.cleaned.get(name) for name in ("municipality", "start_month", "enrolment_open")
         )
@@ -173,14 +177,16 @@ class CourseListing:
             # Only courses with a matching instance; without such a filter every course shows,
             # those with no upcoming instance offering to notify.
             courses = courses.filter(Exists(instances.filter(page=OuterRef("pk"))))
-        courses = courses.order_by("title").prefetch_related(
+        return courses.order_by("title", "pk").prefetch_related(
             Prefetch(
                 "instances",
-                queryset=instances.select_related("municipality").order_by("start_date"),
+                queryset=instances.select_related("municipality").order_by("start_date", "pk"),
                 to_attr="listed_instances",
             )
         )
-        courses = list(courses)
+
+    def run(self):
+        courses = list(self.courses())
         for course in courses:
             course.listed_statuses = [
                 (instance, instance.status_on(self.today)) for instance in course.listed_instances
@@ -188,7 +194,7 @@ class CourseListing:
         return CourseListingResults(
             form=self.form,
             courses=courses,
-            notices=self.form.notices,
-            query_string=canonical_query(self.cleaned),
+            notices=self.notices,
+            query_string=self.query_string,
             today=self.today,
         )

@@ -306,10 +306,10 @@ class CourseIndexPageMixin(CalendarFeedMixin, models.Model):
         return page_tabs(base, [FieldPanel("intro")])
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail_ikut.courses.listing import CourseListing
+        from wagtail_ikut.courses.listing import CourseListing, index_courses
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = CourseListing(self, request.GET).run()
+        context["listing"] = CourseListing(index_courses(self), self.locale, request.GET).run()
         return context
 
     def calendar_courses(self):
