@@ -20,3 +20,12 @@ STORAGES = {
 
 # For the tests of WAGTAIL_IKUT["LOG_SEARCH_QUERIES"], which writes to its query log.
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.search_promotions"]  # noqa: F405
+
+# For the tests of WAGTAIL_IKUT["CORS_ALLOWED_ORIGINS"]: the site installs django-cors-headers
+# as docs/how-to/headless-front-end.md says. It allows no origin until the setting names one.
+INSTALLED_APPS = [*INSTALLED_APPS, "corsheaders"]
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)

@@ -167,6 +167,7 @@ VALUE_CHECKS = {
     "SEARCH_BACKEND": check_search_backend,
     "SEARCH_TIMEOUT": check_positive("SEARCH_TIMEOUT"),
     "SEARCH_RETRY_SECONDS": check_positive("SEARCH_RETRY_SECONDS"),
+    "RATE_LIMIT_WINDOW": check_positive("RATE_LIMIT_WINDOW"),
 }
 
 

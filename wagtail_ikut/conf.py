@@ -24,6 +24,27 @@ DEFAULTS = {
     # Count the directory's searches by their words and day in Wagtail's search-promotions
     # query log (wagtail.contrib.search_promotions): off, as the words may say who searched.
     "LOG_SEARCH_QUERIES": False,
+    # The largest file, in bytes, that ikut_import_ptv (and any importer) reads.
+    "IMPORT_MAX_BYTES": 50 * 1024 * 1024,
+    # A JSON file mapping PTV service classes, target groups and organisation types onto the
+    # site's vocabularies; empty for the one shipped in wagtail_ikut/interop/ptv_mapping.json.
+    "PTV_MAPPING": "",
+    # Cache-Control of the package's API answers and of its public pages, on a 200 or a 304;
+    # empty for none. Pages say "no-cache": any cache may keep them, but asks each time.
+    "API_CACHE_CONTROL": "public, max-age=60",
+    "PAGE_CACHE_CONTROL": "no-cache",
+    # Origins (scheme://host[:port]) whose scripts may read the package's API routes, through
+    # django-cors-headers when the site installs it; none by default.
+    "CORS_ALLOWED_ORIGINS": [],
+    # Requests each client may make per RATE_LIMIT_WINDOW seconds to the package's API and to
+    # the directory pages; 0 for no limit. Off: behind a proxy, all visitors share its address
+    # until CLIENT_ADDRESS_HEADER names the header where it writes theirs.
+    "API_RATE_LIMIT": 0,
+    "DIRECTORY_RATE_LIMIT": 0,
+    "RATE_LIMIT_WINDOW": 60,
+    "CLIENT_ADDRESS_HEADER": "",
+    # The CACHES entry that holds the rate limit's counters: one shared by every process.
+    "RATE_LIMIT_CACHE": "default",
 }
 
 

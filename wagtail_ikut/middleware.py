@@ -6,9 +6,12 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 
+#: The URL namespaces of the JSON APIs, whose clients must get their "not found" as it is.
+JSON_APIS = {"wagtailapi_v3", "wagtail_ikut_hsds"}
+
 
 class LocaleMiddleware(locale.LocaleMiddleware):
-    """Django's, except that a "not found" from Wagtail's API v3 stays a 404.
+    """Django's, except that a "not found" from Wagtail's API v3 or the HSDS API stays a 404.
 
     With ``i18n_patterns`` prefixing the default language and Wagtail's pages served below them,
     Django's middleware answers every 404 outside the prefixes with a redirect to the same path
@@ -17,7 +20,7 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 
     def process_response(self, request, response):
         match = getattr(request, "resolver_match", None)
-        if response.status_code == 404 and match and "wagtailapi_v3" in match.namespaces:
+        if response.status_code == 404 and match and JSON_APIS.intersection(match.namespaces):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", translation.get_language())
             return response

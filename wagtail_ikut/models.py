@@ -8,6 +8,7 @@ from wagtail_ikut.core.taxonomy import (
     ServiceCategory,
     TargetGroup,
 )
+from wagtail_ikut.core.versions import PublicContentVersion
 from wagtail_ikut.courses.details import CourseContact, CourseInstance, CourseStatus
 from wagtail_ikut.courses.models import CourseFormat, CourseIndexPage, CoursePage
 from wagtail_ikut.guidance.legal import LegalForce, LegalReference
@@ -61,6 +62,7 @@ __all__ = [
     "OpeningHoursException",
     "Organisation",
     "PendingSearchUpdate",
+    "PublicContentVersion",
     "SafetyPage",
     "ServiceCategory",
     "ServiceDirectoryPage",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
+    path("hsds/", include("wagtail_ikut.interop.urls")),
     # Both helpers serve files only when DEBUG is on, as in this demo.
     *staticfiles_urlpatterns(),
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),

@@ -119,7 +119,7 @@ class GuidanceListTests(GuidanceApiTestCase):
             make_guidance(self.index, f"Ohje {number:02d}", municipality=helsinki)
         self.get(limit=10)  # Wagtail caches the site's root paths once
         for limit in (10, 50):
-            with self.subTest(limit=limit), self.assertNumQueries(4):
+            with self.subTest(limit=limit), self.assertNumQueries(5):
                 self.assertEqual(len(self.get(limit=limit)["items"]), limit)
 
 

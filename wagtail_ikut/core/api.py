@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 from pydantic import field_validator
 from wagtail.models import Locale
 
-from wagtail_ikut.core import schemas
+from wagtail_ikut.core import http_cache, rate_limit, schemas
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.core.pagination import Pagination
 from wagtail_ikut.core.public_input import without_nul
@@ -35,6 +35,15 @@ class LocaleParams(OneValueEach):
     )
 
 
+def public_router(tag, changes_every=None):
+    """Return a router whose answers are rate limited, revalidated and cached as public."""
+    router = Router(tags=[tag])
+    router.add_decorator(http_cache.public_api(changes_every), mode="view")
+    # Added last, so outermost: a revalidation is a request too.
+    router.add_decorator(rate_limit.limit_api, mode="view")
+    return router
+
+
 def locale_or_400(code):
     """Return the locale with this language code, or the default one when none is given."""
     code = without_nul(code or "")
@@ -55,7 +64,7 @@ def locale_or_400(code):
 
 def vocabulary_router(model, schema, tag):
     """Return a router listing a whole vocabulary in one locale, ordered by name."""
-    router = Router(tags=[tag])
+    router = public_router(tag)
 
     @router.get(
         "/",
@@ -78,7 +87,7 @@ categories = vocabulary_router(ServiceCategory, schemas.CategorySchema, "categor
 municipalities = vocabulary_router(Municipality, schemas.MunicipalitySchema, "municipalities")
 languages = vocabulary_router(Language, schemas.LanguageSchema, "languages")
 
-organisations = Router(tags=["organisations"])
+organisations = public_router("organisations")
 
 
 class OrganisationParams(LocaleParams):

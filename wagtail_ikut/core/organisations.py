@@ -44,6 +44,25 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
             "Any common form is accepted, e.g. 09 310 1611 is stored as +35893101611."
         ),
     )
+    ptv_id = models.CharField(
+        _("PTV identifier"),
+        max_length=36,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("The organisation's id in Suomi.fi PTV, set by ikut_import_ptv."),
+    )
+    hsds_id = models.CharField(
+        _("HSDS identifier"),
+        max_length=36,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "The organisation's id in the Open Referral HSDS data it came from, set by "
+            "ikut_import_hsds."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organisation"),
@@ -62,6 +81,8 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("email"),
         SynchronizedField("phone"),
         SynchronizedField("parent", overridable=False),
+        SynchronizedField("ptv_id", overridable=False),
+        SynchronizedField("hsds_id", overridable=False),
     ]
 
     search_fields = [

@@ -3,9 +3,10 @@
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router
+from ninja import Field, Query
 
-from wagtail_ikut.core.api import LocaleParams, locale_or_400
+from wagtail_ikut.core import http_cache
+from wagtail_ikut.core.api import LocaleParams, locale_or_400, public_router
 from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT, Pagination
 from wagtail_ikut.core.query_string import canonical_query
 from wagtail_ikut.core.visibility import public_pages
@@ -18,7 +19,7 @@ from wagtail_ikut.courses.listing import (
 from wagtail_ikut.courses.models import CourseFormat, CoursePage
 from wagtail_ikut.services.api import MAX_PAGE_ID, in_language
 
-router = Router(tags=["courses"])
+router = public_router("courses", http_cache.DAY)
 
 #: The course index's query names, in its order.
 FILTER_NAMES = (*MULTIPLE_CHOICE_FILTERS, "start_month", "enrolment_open", "format")

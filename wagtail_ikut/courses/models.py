@@ -13,6 +13,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from wagtail_ikut.core.http_cache import DAY, public_page
 from wagtail_ikut.core.panels import page_tabs
 from wagtail_ikut.courses.details import CourseStatus, not_finished_q
 from wagtail_ikut.courses.forms import CoursePageForm
@@ -25,6 +26,10 @@ RICH_TEXT = ["bold", "link", "ol", "ul"]
 
 class CalendarFeedMixin(RoutablePageMixin):
     """Serve the upcoming instances of ``calendar_courses()`` at the sub-URL ``ical/``."""
+
+    @public_page(DAY)
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
 
     def calendar_courses(self):
         raise NotImplementedError

@@ -3,16 +3,17 @@
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router
+from ninja import Field, Query
 
-from wagtail_ikut.core.api import LocaleParams, locale_or_400
+from wagtail_ikut.core import http_cache
+from wagtail_ikut.core.api import LocaleParams, locale_or_400, public_router
 from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT, Pagination
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.guidance import schemas
 from wagtail_ikut.guidance.models import GuidancePage
 from wagtail_ikut.services.api import MAX_PAGE_ID, in_language
 
-router = Router(tags=["guidance"])
+router = public_router("guidance", http_cache.DAY)
 
 
 class GuidanceListParams(LocaleParams, Pagination.Input):

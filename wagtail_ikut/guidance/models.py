@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wagtail_ikut.core.fields import MultipleChoiceField
+from wagtail_ikut.core.http_cache import DAY, public_page
 from wagtail_ikut.core.panels import page_tabs
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.guidance.blocks import StepListBlock, StepsToday
@@ -134,6 +135,10 @@ class GuidancePageMixin(models.Model):
     def steps_today(self, today=None):
         return StepsToday(self.steps, today)
 
+    @public_page(DAY)
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
+
     @property
     def audience_labels(self):
         labels = dict(Audience.choices)
@@ -219,6 +224,10 @@ class GuidanceIndexPageMixin(models.Model):
     def edit_handler_for(cls, base):
         """Return the editor's tabs of a guidance index built on the page class ``base``."""
         return page_tabs(base, [FieldPanel("intro")])
+
+    @public_page(DAY)
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,9 +5,11 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 from pydantic import create_model
 
+from wagtail_ikut.core import http_cache
+from wagtail_ikut.core.api import public_router
 from wagtail_ikut.core.query_string import canonical_query
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.services import hours, schemas
@@ -17,7 +19,7 @@ from wagtail_ikut.services.search.directory import DirectorySearch
 from wagtail_ikut.services.search.form import QUERY_NAMES
 from wagtail_ikut.services.visibility import public_services
 
-router = Router(tags=["services"])
+router = public_router("services", http_cache.MINUTE)
 
 #: Most results one page of the API returns, as the directory page allows.
 MAX_LIMIT = 50

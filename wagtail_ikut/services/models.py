@@ -17,7 +17,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wagtail_ikut.conf import ikut_settings
+from wagtail_ikut.core.http_cache import MINUTE, public_page
 from wagtail_ikut.core.panels import page_tabs
+from wagtail_ikut.core.rate_limit import limit_page
 from wagtail_ikut.services.forms import ServicePageForm
 from wagtail_ikut.services.panels import VerificationWarningPanel
 
@@ -149,6 +151,25 @@ class ServicePageMixin(models.Model):
         blank=True,
         help_text=_("A role, not a person's name, e.g. “Helsinki anti-trafficking coordinator”."),
     )
+    ptv_id = models.CharField(
+        _("PTV identifier"),
+        max_length=36,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("The service's id in Suomi.fi PTV, set by ikut_import_ptv."),
+    )
+    hsds_id = models.CharField(
+        _("HSDS identifier"),
+        max_length=36,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "The service's id in the Open Referral HSDS data it came from, set by "
+            "ikut_import_hsds; the HSDS export and API give it instead of one of their own."
+        ),
+    )
 
     search_fields = [
         index.SearchField("summary"),
@@ -156,6 +177,10 @@ class ServicePageMixin(models.Model):
         index.FilterField("status"),
     ]
 
+    #: The ids a service has in the sources it is imported from. A copy is another service, so
+    #: a re-import must not find it by them; a translation keeps them (signals.py).
+    source_id_fields = ["ptv_id", "hsds_id"]
+    exclude_fields_in_copy = source_id_fields
     base_form_class = ServicePageForm
     #: The editor's panels by tab; the service's Content panels follow the base page's.
     service_panels = [
@@ -239,6 +264,7 @@ class ServicePageMixin(models.Model):
             return self.ended_template
         return super().get_template(request, *args, **kwargs)
 
+    @public_page(MINUTE)
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # 410 Gone tells search engines and link checkers to drop the address; people who
@@ -319,6 +345,11 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
     def edit_handler_for(cls, base):
         """Return the editor's tabs of a service directory built on the page class ``base``."""
         return page_tabs(base, [FieldPanel("intro"), FieldPanel("results_per_page")])
+
+    @limit_page
+    @public_page(MINUTE)
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from wagtail_ikut.services.search.directory import DirectorySearch

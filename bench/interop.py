@@ -1,0 +1,182 @@
+"""Benchmark the HSDS export at scale; one JSON line.
+
+Run ``.venv/bin/python bench/interop.py --sizes 20000`` (see bench/README.md). For each size a
+worker process loads the services into a fresh SQLite copy of a migrated database (bench/load.py)
+and times ``ikut_export_hsds`` in the JSON and CSV forms, in Finnish, the largest locale; with
+``--api``, the HSDS API's ``/hsds/services`` in-process instead (time_api).
+"""
+
+import argparse
+import io
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+DATA = BENCH_DIR / ".data"
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
+sys.path.insert(0, str(ROOT))
+
+from bench.directory import (  # noqa: E402
+    SEED,
+    TEXTS,
+    do_worker_part,
+    log,
+    percentiles,
+    run_sizes,
+    worker_line,
+)
+
+FORMATS = ("json", "csv")
+
+
+def api_requests():
+    """Return the /hsds/services requests timed, by kind: a plain page, search, a term."""
+    from wagtail_ikut.interop import hsds
+
+    return {
+        "plain": [{}, {"page": 2}, {"page": 50}],
+        "search": [{"search": text} for text in TEXTS["fi"]],
+        "taxonomy_term_id": [
+            {"taxonomy_term_id": hsds.LOW_THRESHOLD.term_id(flag)}
+            for flag in ("walk_in", "anonymous", "free_of_charge")
+        ]
+        + [{"taxonomy_term_id": hsds.ORGANISATION_KINDS.term_id("ngo")}],
+    }
+
+
+def time_api(repeat):
+    """Time /hsds/services in-process (Finnish, 20 a page) and count its SQL queries a page at
+    ``per_page`` 10 and 50."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    result = {}
+    for kind, requests in api_requests().items():
+        for params in requests:  # the directory's indexes are built on first use
+            client.get("/hsds/services", params)
+        samples = []
+        for _ in range(repeat):
+            for params in requests:
+                started = time.perf_counter()
+                response = client.get("/hsds/services", params)
+                samples.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, response.content
+        p50, p95 = percentiles(samples)
+        queries = {}
+        for per_page in (10, 50):
+            with CaptureQueriesContext(connection) as captured:
+                client.get("/hsds/services", {**requests[0], "per_page": per_page})
+            queries[per_page] = len(captured)
+        result[kind] = {
+            "p50_ms": p50,
+            "p95_ms": p95,
+            "queries_per_page_10": queries[10],
+            "queries_per_page_50": queries[50],
+        }
+        log(f"/hsds/services {kind}: p50 {p50} ms, p95 {p95} ms, SQL queries {queries}")
+    return result
+
+
+def run_size(size, args):
+    from django.core.management import call_command
+
+    from bench.load import load
+
+    log(f"loading {size} services")
+    _directories, facts = load(size, args.seed)
+    result = {"services_fi": facts["pages_by_language"]["fi"]}
+    if args.api:
+        return {**result, "hsds_services": time_api(args.repeat)}
+    with tempfile.TemporaryDirectory(dir=DATA) as folder:
+        for format in FORMATS:
+            path = Path(folder) / f"hsds-{format}"
+            started = time.perf_counter()
+            call_command("ikut_export_hsds", str(path), format=format, verbosity=0)
+            result[f"export_{format}_seconds"] = round(time.perf_counter() - started, 2)
+            files = [path] if path.is_file() else list(path.iterdir())
+            result[f"export_{format}_mb"] = round(sum(f.stat().st_size for f in files) / 1e6, 1)
+            log(f"{format}: {result[f'export_{format}_seconds']} s")
+        result.update(time_import(Path(folder), _directories["fi"]))
+    return result
+
+
+def time_import(folder, directory):
+    from django.core.management import call_command
+
+    from wagtail_ikut.services.models import ServicePage
+
+    paths = []
+    for code in ("fi", "sv", "en"):
+        paths.append(str(folder / f"hsds-{code}.json"))
+        call_command("ikut_export_hsds", paths[-1], locale=code, verbosity=0)
+    ServicePage.objects.all().delete()
+    result = {}
+    for name in ("import", "unchanged_reimport"):
+        started = time.perf_counter()
+        call_command(
+            "ikut_import_hsds",
+            *paths,
+            directory=str(directory.pk),
+            publish=True,
+            stdout=io.StringIO(),
+        )
+        result[f"{name}_seconds"] = round(time.perf_counter() - started, 2)
+        log(f"{name}: {result[f'{name}_seconds']} s")
+    result["pages_imported"] = ServicePage.objects.count()
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="20000")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--keep-data", action="store_true", help="keep bench/.data/")
+    parser.add_argument(
+        "--api", action="store_true", help="time the HSDS API's /hsds/services, not the export"
+    )
+    parser.add_argument("--repeat", type=int, default=10, help="rounds of API requests timed")
+    parser.add_argument("--worker", choices=["migrate", "run"], help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        do_worker_part(args, run_size)
+        return
+
+    started = time.perf_counter()
+    try:
+        sizes = run_sizes(
+            "interop",
+            [int(value) for value in args.sizes.split(",")],
+            lambda database, *extra: worker_line(
+                __file__,
+                database,
+                ["--seed", str(args.seed), "--repeat", str(args.repeat)]
+                + (["--api"] if args.api else [])
+                + list(extra),
+            ),
+            args.keep_data,
+        )
+    finally:
+        # Only this benchmark's files: another one may be running on bench/.data/ too.
+        if not args.keep_data:
+            (DATA / "interop-migrated.sqlite3").unlink(missing_ok=True)
+    print(
+        json.dumps(
+            {
+                "sizes": sizes,
+                "seed": args.seed,
+                "run_seconds": round(time.perf_counter() - started, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""HTTP caching of public answers: validators from the public content version, and 304s.
+
+An answer's ETag is made of what it depends on: the package's version, the public content
+version (core/versions.py), the period of the clock the answer reads ("open now", "in force
+today"), the active language and the address with its query string. Django's
+``get_conditional_response`` compares them with ``If-None-Match`` and ``If-Modified-Since`` before
+the view runs, so a revalidation costs two small queries and no rendering.
+"""
+
+import functools
+import hashlib
+
+import swapper
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+import wagtail_ikut
+from wagtail_ikut.conf import ikut_settings
+from wagtail_ikut.core.versions import PublicContentVersion, VersionToken
+
+#: Answers that read the clock to the minute: whether a service is open now.
+MINUTE = "minute"
+#: Answers that read today's date: a course run's status, the guidance steps in force.
+DAY = "day"
+
+
+def clock_period(changes_every, now=None):
+    """Return when the clock's current minute or day began, or None for ``changes_every=None``."""
+    if changes_every is None:
+        return None
+    now = timezone.localtime(now)
+    if changes_every == DAY:
+        now = now.replace(hour=0, minute=0)
+    return now.replace(second=0, microsecond=0)
+
+
+def validators(request, changes_every=None):
+    """Return the ETag and the Last-Modified time of the public answer to ``request``."""
+    token, changed_at = PublicContentVersion.read()
+    period = clock_period(changes_every)
+    parts = (
+        wagtail_ikut.__version__,
+        token,
+        period,
+        translation.get_language(),
+        request.get_full_path(),
+    )
+    etag = f'"{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"'
+    last_modified = max((moment for moment in (changed_at, period) if moment), default=None)
+    return etag, last_modified
+
+
+def conditional(view, request, changes_every, cache_control):
+    """Answer 304 if the client's copy is current, else run ``view``; mark a 200 or a 304
+    with its validators and ``cache_control``."""
+    if request.method not in ("GET", "HEAD"):
+        return view(request)
+    etag, last_modified = validators(request, changes_every)
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = view(request)
+        # An error is not a representation to revalidate; and it has changed when it is fixed.
+        if response.status_code != 200:
+            return response
+    response.headers.setdefault("ETag", etag)
+    if timestamp is not None:
+        response.headers.setdefault("Last-Modified", http_date(timestamp))
+    if cache_control:
+        response.headers.setdefault("Cache-Control", cache_control)
+    return response
+
+
+def public_api(changes_every=None):
+    """Decorate an API view (a router's, ``mode="view"``) to revalidate and be cached."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def answer(request, *args, **kwargs):
+            response = conditional(
+                lambda request: view(request, *args, **kwargs),
+                request,
+                changes_every,
+                ikut_settings.API_CACHE_CONTROL,
+            )
+            # Errors and labels are in the language the request asks for.
+            patch_vary_headers(response, ("Accept-Language",))
+            return response
+
+        return answer
+
+    return decorator
+
+
+def public_page(changes_every=None):
+    """Decorate a page's ``serve()`` to revalidate and be cached, for visitors not logged in."""
+
+    def decorator(serve):
+        @functools.wraps(serve)
+        def answer(page, request, *args, **kwargs):
+            def render(request):
+                return serve(page, request, *args, **kwargs)
+
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                # An editor's page has Wagtail's user bar: theirs alone.
+                response = render(request)
+                add_never_cache_headers(response)
+                return response
+            response = conditional(render, request, changes_every, ikut_settings.PAGE_CACHE_CONTROL)
+            if getattr(response, "is_rendered", True):
+                per_visitor(request, response)
+            else:  # A template response: its template may yet ask for a CSRF token.
+                response.add_post_render_callback(lambda response: per_visitor(request, response))
+            return response
+
+        return answer
+
+    return decorator
+
+
+def per_visitor(request, response):
+    """Keep a response that sets a cookie or holds a CSRF token out of every shared cache."""
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        for header in ("ETag", "Last-Modified", "Cache-Control"):
+            response.headers.pop(header, None)
+        add_never_cache_headers(response)
+
+
+def public_content_changed(sender, **kwargs):
+    """Change the public content version when a page, a restriction or a snippet changes."""
+    from wagtail.snippets.models import get_snippet_models
+
+    Page = swapper.load_model("wagtailcore", "Page")
+    watched = (Page, PageViewRestriction, Site, Locale, VersionToken, *get_snippet_models())
+    # Another version token is derived public data changing, such as the directory's index,
+    # which an import writes after its transaction has committed the pages.
+    if issubclass(sender, watched) and sender is not PublicContentVersion:
+        PublicContentVersion.bump()
+
+
+def register_signal_handlers():
+    for signal in (post_save, post_delete, post_page_move):
+        signal.connect(public_content_changed, dispatch_uid="wagtail_ikut_public_content_changed")

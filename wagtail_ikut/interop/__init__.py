@@ -1,0 +1,1 @@
+"""Data exchange with other service directories: Open Referral HSDS 3.0 and Suomi.fi PTV."""
