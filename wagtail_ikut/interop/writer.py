@@ -403,7 +403,16 @@ class ServiceWriter:
             if self.keeps_locations(page, name):
                 continue
             model = self.page_class._meta.get_field(name).related_model
-            setattr(page, name, [model(**self.resolve_row(row, locale)) for row in rows])
+            # In the source's order, as the editor's form would save it: without a sort_order
+            # PostgreSQL returns the rows in any order, and a re-import would see a change.
+            setattr(
+                page,
+                name,
+                [
+                    model(**self.resolve_row(row, locale), sort_order=position)
+                    for position, row in enumerate(rows)
+                ],
+            )
         return page
 
     def resolve_row(self, row, locale):
