@@ -115,6 +115,10 @@ def full_service(directory, **fields):
         ],
         **fields,
     }
+    # In order, as the editor's form saves them: PostgreSQL returns rows without one in any.
+    for name in ("locations", "opening_hours", "hours_exceptions", "contact_channels"):
+        for position, row in enumerate(fields[name]):
+            row.sort_order = position
     return make_service(directory, "Oikeudellinen neuvonta", **fields)
 
 
