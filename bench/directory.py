@@ -440,6 +440,24 @@ def run_sizes(name, sizes, run_worker, keep_data):
     return results
 
 
+def print_sizes(name, script, sizes, arguments, args):
+    """Time each size in a worker of ``script`` given ``arguments``; print the one JSON line."""
+    started = time.perf_counter()
+    try:
+        results = run_sizes(
+            name,
+            [int(value) for value in sizes.split(",")],
+            lambda database, *extra: worker_line(script, database, arguments + list(extra)),
+            args.keep_data,
+        )
+    finally:
+        # Only this benchmark's files: another one may be running on bench/.data/ too.
+        if not args.keep_data:
+            (DATA / f"{name}-migrated.sqlite3").unlink(missing_ok=True)
+    run_seconds = round(time.perf_counter() - started, 1)
+    print(json.dumps({"sizes": results, "seed": args.seed, "run_seconds": run_seconds}))
+
+
 def worker(args, database, *extra):
     arguments = [
         "--seed",

@@ -8,7 +8,6 @@ and times ``ikut_export_hsds`` in the JSON and CSV forms, in Finnish, the larges
 
 import argparse
 import io
-import json
 import sys
 import tempfile
 import time
@@ -26,8 +25,7 @@ from bench.directory import (  # noqa: E402
     do_worker_part,
     log,
     percentiles,
-    run_sizes,
-    worker_line,
+    print_sizes,
 )
 
 FORMATS = ("json", "csv")
@@ -149,33 +147,8 @@ def main():
         do_worker_part(args, run_size)
         return
 
-    started = time.perf_counter()
-    try:
-        sizes = run_sizes(
-            "interop",
-            [int(value) for value in args.sizes.split(",")],
-            lambda database, *extra: worker_line(
-                __file__,
-                database,
-                ["--seed", str(args.seed), "--repeat", str(args.repeat)]
-                + (["--api"] if args.api else [])
-                + list(extra),
-            ),
-            args.keep_data,
-        )
-    finally:
-        # Only this benchmark's files: another one may be running on bench/.data/ too.
-        if not args.keep_data:
-            (DATA / "interop-migrated.sqlite3").unlink(missing_ok=True)
-    print(
-        json.dumps(
-            {
-                "sizes": sizes,
-                "seed": args.seed,
-                "run_seconds": round(time.perf_counter() - started, 1),
-            }
-        )
-    )
+    arguments = ["--seed", str(args.seed), "--repeat", str(args.repeat)]
+    print_sizes("interop", __file__, args.sizes, arguments + (["--api"] if args.api else []), args)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ class ApiCachingTests(TestCase):
         for name, path in self.routes.items():
             with self.subTest(name):
                 response = self.client.get(path)
-                self.assertRegex(response["ETag"], r'^"[0-9a-f]{32}"$')
+                self.assertRegex(response["ETag"], r'^"[0-9a-f]{32}-[nmd]a"$')
                 self.assertIn("GMT", response["Last-Modified"])
                 self.assertEqual(response["Cache-Control"], "public, max-age=60")
                 self.assertIn("Accept-Language", response["Vary"])
@@ -178,3 +178,59 @@ class PageCachingTests(TestCase):
         self.assertNotIn("ETag", response)
         self.assertIn("private", response["Cache-Control"])
         self.assertIn("no-store", response["Cache-Control"])
+
+
+@time_machine.travel(NOW, tick=False)
+class EarlyRevalidationTests(TestCase):
+    """RevalidationMiddleware answers a current copy's revalidation before routing."""
+
+    def setUp(self):
+        directory = make_directory()
+        service = make_service(directory, "Neuvonta")
+        course = make_course(make_course_index())
+        self.answers = {
+            "directory page": directory.url + "?q=neuvonta",
+            "service page": service.url,
+            "course page": course.url,
+            "guidance page": make_guidance().url,
+            "service search": f"/api/v3/services/?directory={directory.pk}&q=neuvonta",
+            "course list": "/api/v3/courses/",
+        }
+
+    def test_a_current_copy_costs_one_query_and_keeps_its_headers(self):
+        for name, url in self.answers.items():
+            with self.subTest(name):
+                full = self.client.get(url)
+                with self.assertNumQueries(1):
+                    response = self.client.get(url, headers={"if-none-match": full["ETag"]})
+                self.assertEqual(response.status_code, 304)
+                for header in ("ETag", "Last-Modified", "Cache-Control", "Referrer-Policy"):
+                    self.assertEqual(response[header], full[header])
+                self.assertEqual(response.cookies, {})
+
+    def test_an_etag_that_is_not_current_goes_on_to_the_page(self):
+        url = self.answers["service page"]
+        etag = self.client.get(url)["ETag"]
+        for name, given in {
+            "another digest": '"' + "0" * 32 + etag[-4:],
+            "another period": etag[:-3] + 'da"',
+            "not ours": '"abc"',
+        }.items():
+            with self.subTest(name):
+                response = self.client.get(url, headers={"if-none-match": given})
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response["ETag"], etag)
+
+    def test_a_copy_from_before_a_publish_is_answered_in_full(self):
+        url = self.answers["course list"]
+        etag = self.client.get(url)["ETag"]
+        make_course(make_course_index(), "Uusi kurssi")
+        self.assertEqual(self.client.get(url, headers={"if-none-match": etag}).status_code, 200)
+
+    def test_an_editor_revalidating_a_page_gets_their_own_page(self):
+        url = self.answers["course page"]
+        etag = self.client.get(url)["ETag"]
+        self.client.force_login(get_user_model().objects.create_superuser("editor", password="x"))
+        response = self.client.get(url, headers={"if-none-match": etag})
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("ETag", response)

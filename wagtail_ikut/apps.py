@@ -19,12 +19,14 @@ class WagtailIkutAppConfig(AppConfig):
         from wagtail_ikut.core import cors, http_cache
         from wagtail_ikut.services.search.engine.client import forget_engine
         from wagtail_ikut.services.signals import register_signal_handlers
+        from wagtail_ikut.webhooks import events as webhook_events
 
         checks.register(check_settings, checks.Tags.compatibility)
         checks.register(check_api_docs, checks.Tags.security)
         setting_changed.connect(reload_settings, dispatch_uid="wagtail_ikut_reload_settings")
         setting_changed.connect(forget_engine, dispatch_uid="wagtail_ikut_forget_engine")
         register_signal_handlers()
+        webhook_events.register_signal_handlers()
         http_cache.register_signal_handlers()
         if apps.is_installed("corsheaders"):
             cors.register_signal_handlers()

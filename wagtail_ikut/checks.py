@@ -168,6 +168,7 @@ VALUE_CHECKS = {
     "SEARCH_TIMEOUT": check_positive("SEARCH_TIMEOUT"),
     "SEARCH_RETRY_SECONDS": check_positive("SEARCH_RETRY_SECONDS"),
     "RATE_LIMIT_WINDOW": check_positive("RATE_LIMIT_WINDOW"),
+    "WEBHOOK_TIMEOUT": check_positive("WEBHOOK_TIMEOUT"),
 }
 
 

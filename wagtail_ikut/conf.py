@@ -45,6 +45,15 @@ DEFAULTS = {
     "CLIENT_ADDRESS_HEADER": "",
     # The CACHES entry that holds the rate limit's counters: one shared by every process.
     "RATE_LIMIT_CACHE": "default",
+    # Publish webhooks: seconds to wait for a subscriber's answer (to connect, and for each
+    # read), attempts before a delivery counts as failed, and the first wait before a retry in
+    # seconds, doubled after each failure.
+    "WEBHOOK_TIMEOUT": 5.0,
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    "WEBHOOK_RETRY_SECONDS": 60,
+    # Let subscribers' addresses be private, loopback or link-local: only for tests and
+    # development, as it lets anyone who may add a subscriber reach the site's own network.
+    "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False,
 }
 
 

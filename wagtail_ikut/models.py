@@ -38,6 +38,7 @@ from wagtail_ikut.services.search.models import (
     ServiceSearchDocument,
 )
 from wagtail_ikut.services.search.synonyms import SynonymSet
+from wagtail_ikut.webhooks.models import WebhookDelivery, WebhookSubscriber
 
 __all__ = [
     "LOW_THRESHOLD_FLAGS",
@@ -73,4 +74,6 @@ __all__ = [
     "ServiceStatus",
     "SynonymSet",
     "TargetGroup",
+    "WebhookDelivery",
+    "WebhookSubscriber",
 ]

@@ -11,6 +11,7 @@ from wagtail_ikut.courses import wagtail_hooks as course_hooks
 from wagtail_ikut.guidance import wagtail_hooks as guidance_hooks
 from wagtail_ikut.review import wagtail_hooks as review_hooks  # noqa: F401
 from wagtail_ikut.services import wagtail_hooks as service_hooks
+from wagtail_ikut.webhooks import wagtail_hooks as webhook_hooks  # noqa: F401
 
 
 class IkutViewSetGroup(SnippetViewSetGroup):

@@ -10,7 +10,7 @@ from tests.factories import (
     ServiceCategoryFactory,
 )
 from wagtail_ikut.core.organisations import Organisation
-from wagtail_ikut.core.pagination import MAX_ROWS
+from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT, MAX_ROWS
 
 
 class VocabularyTests(TestCase):
@@ -103,12 +103,17 @@ class OrganisationTests(TestCase):
         self.assertEqual([o["name"] for o in self.get(kind="ngo")["items"]], ["Järjestö"])
         self.assertEqual(self.get(status=422, kind="club")["errors"][0]["loc"][-1], "kind")
 
-    @override_settings(WAGTAILAPI_LIMIT_MAX=None)
-    def test_an_offset_or_limit_beyond_what_a_database_counts_is_refused_with_the_reason(self):
+    def test_an_offset_beyond_what_a_database_counts_or_a_limit_over_50_is_refused(self):
         OrganisationFactory(name="Järjestö")
         self.assertEqual(self.get(offset=MAX_ROWS)["items"], [])
-        for name in ("offset", "limit"):
+        for name, value, largest in (("offset", 10**20, MAX_ROWS), ("limit", 51, MAX_PAGE_LIMIT)):
             with self.subTest(name=name):
-                [error] = self.get(status=422, **{name: 10**20})["errors"]
+                [error] = self.get(status=422, **{name: value})["errors"]
                 self.assertEqual(error["loc"][-1], name)
-                self.assertIn(str(MAX_ROWS), error["msg"])
+                self.assertIn(str(largest), error["msg"])
+
+    @override_settings(WAGTAILAPI_LIMIT_MAX=20)
+    def test_the_package_lists_allow_50_whatever_wagtails_own_api_allows(self):
+        for number in range(25):
+            OrganisationFactory(name=f"Järjestö {number:02}")
+        self.assertEqual(len(self.get(limit=50)["items"]), 25)

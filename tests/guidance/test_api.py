@@ -271,3 +271,14 @@ class OpenAPITests(TestCase):
         )
         self.assertIn("eli", schemas["LegalReferenceSchema"]["properties"])
         self.assertEqual(set(schemas["LegalForce"]["enum"]), {"in_force", "not_yet", "ended"})
+
+    def test_a_steps_documents_and_links_are_the_packages_schemas_not_wagtails_namesakes(self):
+        document = json.loads(self.client.get("/api/v3/openapi.json").content)
+        schemas = document["components"]["schemas"]
+        step = schemas["StepSchema"]["properties"]
+        documents = step["documents"]["items"]["$ref"].rsplit("/", 1)[-1]
+        self.assertEqual(set(schemas[documents]["properties"]), {"name", "url"})
+        for name in ("services", "guidance"):
+            with self.subTest(name=name):
+                link = step[name]["items"]["$ref"].rsplit("/", 1)[-1]
+                self.assertEqual(set(schemas[link]["properties"]), {"id", "title", "url"})

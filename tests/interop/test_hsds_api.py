@@ -17,6 +17,7 @@ from tests.interop.test_hsds import SECRET_POSTCODE, SECRET_STREET, full_service
 from tests.services.search.test_engine import EngineIndexMixin
 from tests.utils import make_directory, make_service
 from wagtail_ikut.interop import hsds
+from wagtail_ikut.interop.api import one_to_one
 from wagtail_ikut.services.models import ServiceStatus
 
 PAGE_KEYS = {"total_items", "total_pages", "page_number", "size"} | {
@@ -87,12 +88,19 @@ class ServiceRouteTests(HSDSAPITestCase):
         self.assertEqual((body["empty"], body["contents"], body["last_page"]), (True, [], True))
 
     def test_the_list_has_one_to_one_fields_and_full_gives_whole_services(self):
-        full_service(self.directory)
+        service = full_service(self.directory)
         [listed] = self.page("/services", "service_list")["contents"]
         self.assertNotIn("phones", listed)
         self.assertEqual(listed["organization"]["name"], "Pakolaisneuvonta")
         [whole] = self.page("/services", "service", full="true")["contents"]
         self.assertTrue(whole["phones"])
+        self.assertEqual(whole, self.get(f"/services/{hsds.service_id(service)}"))
+
+    def test_a_listed_service_is_the_whole_one_without_its_lists(self):
+        full_service(self.directory)
+        [listed] = self.get("/services")["contents"]
+        [whole] = self.get("/services", full="true")["contents"]
+        self.assertEqual(listed, one_to_one(whole))
 
     def test_one_service_in_full_by_its_id(self):
         service = full_service(self.directory)
@@ -228,7 +236,11 @@ class FilterTests(HSDSAPITestCase):
         make_service(self.directory, "Muu")
         found = self.names(organization_id=hsds.organization_id(service.provider))
         self.assertEqual(found, ["Oikeudellinen neuvonta"])
-        self.assertEqual(self.names(organization_id=uuid.uuid4()), [])
+
+    def test_an_organisation_without_public_services_has_none(self):
+        make_service(self.directory)
+        quiet = OrganisationFactory()
+        self.assertEqual(self.names(organization_id=hsds.organization_id(quiet)), [])
 
     def test_by_modification_time(self):
         old = make_service(self.directory, "Vanha")
@@ -243,33 +255,70 @@ class FilterTests(HSDSAPITestCase):
 class SearchTests(HSDSAPITestCase):
     def setUp(self):
         super().setUp()
-        full_service(self.directory)
-        make_service(self.directory, "Asumisneuvonta")
+        self.legal = full_service(self.directory)  # walk-in, legal advice, victims, Helsinki
+        self.housing = make_service(self.directory, "Asumisneuvonta")
+        type(self.housing).objects.filter(pk=self.housing.pk).update(
+            last_published_at=timezone.now() - datetime.timedelta(days=30)
+        )
         make_service(self.directory, "Ruoka-apu")
+        self.since = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
 
     def test_search_is_the_directory_search(self):
         self.assertEqual(
             sorted(self.names(search="neuvonta")), ["Asumisneuvonta", "Oikeudellinen neuvonta"]
         )
 
-    def test_search_with_a_term_of_the_directory_filters(self):
-        found = self.names(
-            search="neuvonta", taxonomy_term_id=hsds.LOW_THRESHOLD.term_id("walk_in")
-        )
-        self.assertEqual(found, ["Oikeudellinen neuvonta"])
-
     def test_search_across_every_directory_of_the_language(self):
         other = make_directory(title="Toinen hakemisto")
         make_service(other, "Oikeusneuvonta toisaalla")
         self.assertIn("Oikeusneuvonta toisaalla", self.names(search="oikeusneuvonta"))
 
-    def test_search_with_a_filter_it_cannot_combine_is_refused(self):
-        for params in (
-            {"organization_id": uuid.uuid4()},
-            {"modified_after": "2026-01-01"},
-            {"taxonomy_term_id": hsds.TARGET_GROUPS.term_id("victims")},
+    def test_search_with_a_term_of_each_vocabulary(self):
+        for term_id in (
+            hsds.LOW_THRESHOLD.term_id("walk_in"),
+            hsds.CATEGORIES.term_id("legal-advice"),
+            hsds.TARGET_GROUPS.term_id("victims"),
+            hsds.MUNICIPALITIES.term_id("091"),
         ):
-            self.get("/services", status=422, search="neuvonta", **params)
+            with self.subTest(term_id=term_id):
+                found = self.names(search="neuvonta", taxonomy_term_id=term_id)
+                self.assertEqual(found, ["Oikeudellinen neuvonta"])
+
+    def test_search_by_organisation(self):
+        for service in (self.legal, self.housing):
+            found = self.names(search="neuvonta", organization_id=self.org_id(service))
+            self.assertEqual(found, [service.title])
+
+    def test_search_by_modification_time(self):
+        self.assertEqual(
+            self.names(search="neuvonta", modified_after=self.since), ["Oikeudellinen neuvonta"]
+        )
+
+    def test_search_with_every_filter_at_once(self):
+        filters = {
+            "organization_id": self.org_id(self.legal),
+            "modified_after": self.since,
+            "taxonomy_term_id": hsds.TARGET_GROUPS.term_id("victims"),
+        }
+        self.assertEqual(self.names(search="neuvonta", **filters), ["Oikeudellinen neuvonta"])
+        body = self.get("/services", search="ruoka", **filters)
+        self.assertEqual((body["total_items"], body["contents"]), (0, []))
+
+    def test_the_filters_count_in_the_total_and_the_pages(self):
+        for n in range(3):
+            make_service(self.directory, f"Neuvonta {n}", provider=self.legal.provider)
+        body = self.get(
+            "/services",
+            search="neuvonta",
+            organization_id=self.org_id(self.legal),
+            per_page=2,
+            page=2,
+        )
+        self.assertEqual((body["total_items"], body["total_pages"]), (4, 2))
+        self.assertEqual(len(body["contents"]), 2)
+
+    def org_id(self, service):
+        return hsds.organization_id(service.provider)
 
 
 @pytest.mark.opensearch
@@ -313,6 +362,10 @@ class BadInputTests(HSDSAPITestCase):
             {"taxonomy_term_id": "not-a-uuid"},
             {"taxonomy_term_id": uuid.uuid4()},
             {"organization_id": "x"},
+            {"organization_id": uuid.uuid4()},
+            {"search": "neuvonta", "organization_id": uuid.uuid4()},
+            {"search": "neuvonta", "taxonomy_term_id": uuid.uuid4()},
+            {"search": "neuvonta", "modified_after": "2026-13-01"},
             {"modified_after": "yesterday"},
             {"locale": "xx"},
             {"full": "maybe"},
@@ -346,6 +399,7 @@ class QueryCountTests(HSDSAPITestCase):
             ("/hsds/services", {}),
             ("/hsds/services", {"full": "true"}),
             ("/hsds/services", {"search": "palvelu"}),
+            ("/hsds/services", {"search": "palvelu", "modified_after": "2026-01-01"}),
             ("/hsds/services", {"taxonomy_term_id": hsds.LOW_THRESHOLD.term_id("walk_in")}),
             ("/hsds/service_at_locations", {}),
             ("/hsds/organizations", {}),

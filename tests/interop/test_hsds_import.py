@@ -166,6 +166,24 @@ class ReimportTests(HsdsImportTestCase):
         page = ServicePage.objects.get(title="Uusi nimi")
         self.assertEqual(page.status, ServiceStatus.TEMPORARILY_CLOSED)
 
+    def test_a_changed_organisation_is_updated_and_an_unchanged_one_left_alone(self):
+        document = export()
+        organisation = document["contents"][0]["organization"]
+        others = set(
+            Organisation.objects.exclude(name=organisation["name"]).values_list("pk", "name")
+        )
+        for service in document["contents"]:
+            if service["organization"]["id"] == organisation["id"]:
+                service["organization"].update(name="Uusi järjestö", website="https://uusi.fi/")
+        out = self.run_import(self.write("changed.json", document), "--publish")
+        self.assertIn("organisations updated: 1", out)
+        changed = Organisation.objects.get(name="Uusi järjestö")
+        self.assertEqual(changed.website, "https://uusi.fi/")
+        self.assertTrue(ServicePage.objects.live().filter(provider=changed).exists())
+        self.assertEqual(
+            set(Organisation.objects.exclude(pk=changed.pk).values_list("pk", "name")), others
+        )
+
     def test_dry_run_reports_and_writes_nothing(self):
         document = export()
         document["contents"][0]["name"] = "Uusi nimi"

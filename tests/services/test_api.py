@@ -552,6 +552,30 @@ class OpenAPITests(TestCase):
         self.assertIn("searched_with", schemas["ServiceSearchSchema"]["properties"])
         self.assertIn("confidential", schemas["LocationSchema"]["properties"])
 
+    def test_every_answer_besides_200_is_declared_as_a_problem(self):
+        document = json.loads(self.client.get("/api/v3/openapi.json").content)
+        for path, problems in (
+            ("/api/v3/services/", {"404", "422", "429"}),
+            ("/api/v3/services/{service_id}/", {"404", "422", "429"}),
+            ("/api/v3/categories/", {"400", "422", "429"}),
+            ("/api/v3/organisations/", {"400", "422", "429"}),
+        ):
+            with self.subTest(path=path):
+                responses = document["paths"][path]["get"]["responses"]
+                self.assertEqual(set(responses), {"200", "304", *problems})
+                for status in problems:
+                    [(media_type, content)] = responses[status]["content"].items()
+                    self.assertEqual(media_type, "application/problem+json")
+                    self.assertIn("detail", content["schema"]["properties"])
+
+    def test_a_time_of_day_is_declared_as_it_is_written_without_a_utc_offset(self):
+        document = json.loads(self.client.get("/api/v3/openapi.json").content)
+        opens = document["components"]["schemas"]["OpeningPeriodSchema"]["properties"]["opens"]
+        # JSON Schema's "time" format requires an offset; a strict client refuses "09:00:00".
+        self.assertNotIn("format", opens)
+        self.assertRegex("09:00:00", opens["pattern"])
+        self.assertNotRegex("09:00:00+02:00", opens["pattern"])
+
 
 def closed_port():
     """Return a loopback port nothing listens on."""

@@ -1,11 +1,14 @@
-"""Read-only routers for the vocabularies and organisations a front end builds its filters from."""
+"""What the package's API routers share, and the vocabularies and organisations routers."""
 
-from django.http import HttpRequest
+from http import HTTPStatus
+
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import field_validator
+from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 from wagtail.models import Locale
 
 from wagtail_ikut.core import http_cache, rate_limit, schemas
@@ -33,6 +36,44 @@ class LocaleParams(OneValueEach):
     locale: str | None = Field(
         None, description="Language code of the locale, e.g. `sv`; the site's default if absent."
     )
+
+
+class PageListParams(LocaleParams, Pagination.Input):
+    """A list of pages of one locale, a page at a time."""
+
+
+#: Page ids are 32-bit in every database; a larger number names no page (and SQLite would
+#: overflow on it).
+MAX_PAGE_ID = 2**31 - 1
+
+
+def problems(*statuses):
+    """Return the ``openapi_extra`` declaring a public route's answers besides its 200."""
+    # Not in Ninja's ``response``, which would declare them application/json. Every public route
+    # can refuse a parameter (422) and a client over its rate limit (429).
+    problem = {PROBLEM_JSON: {"schema": ProblemDetail.model_json_schema()}}
+    answers = {
+        str(status): {"description": HTTPStatus(status).phrase, "content": problem}
+        for status in sorted({*statuses, 422, 429})
+    }
+    answers["304"] = {"description": "The client's copy, named by its ETag, is current."}
+    return {"responses": answers}
+
+
+def page_or_404(pages, page_id, message):
+    """Return the page of ``pages`` with this id, or answer 404 with ``message``."""
+    page = pages.filter(pk=page_id).first() if 0 < page_id <= MAX_PAGE_ID else None
+    if page is None:
+        raise Http404(message % {"id": page_id})
+    return page
+
+
+def in_language(request, schema, obj):
+    """Read ``obj`` with ``schema`` now, in the active language."""
+    # Ninja would read it after the view returns, in the request's language, where labels and
+    # holiday names must be in the directory's or the service's; a schema instance it only
+    # dumps (django-ninja 1.6+).
+    return schema.model_validate(obj, context={"request": request})
 
 
 def public_router(tag, changes_every=None):
@@ -76,6 +117,7 @@ def vocabulary_router(model, schema, tag):
             "in one response, without paging."
         ),
         operation_id=f"ikut_{tag}_list",
+        openapi_extra=problems(400),
     )
     def list_terms(request: HttpRequest, params: Query[LocaleParams]):
         return model.objects.filter(locale=locale_or_400(params.locale)).order_by("name")
@@ -101,6 +143,7 @@ class OrganisationParams(LocaleParams):
     summary="List organisations",
     description="The organisations in one locale, by name, a page at a time (limit, offset).",
     operation_id="ikut_organisations_list",
+    openapi_extra=problems(400),
 )
 @paginate(Pagination)
 def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):

@@ -6,6 +6,10 @@ from django.db import connections, models, router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+#: What this process derived from the database, by token class: the token it was derived at
+#: and the values by key.
+_kept = {}
+
 
 class VersionToken(models.Model):
     """One row whose random token changes with every write to what the model stands for.
@@ -43,6 +47,23 @@ class VersionToken(models.Model):
             cursor.execute(f"SELECT {column} FROM {table} WHERE {pk} = 1")  # noqa: S608  # nosec
             row = cursor.fetchone()
         return row[0] if row else None
+
+    @classmethod
+    def until_changed(cls, token, key, build):
+        """Return what ``build()`` returns, built once a process for ``key`` until the token
+        (``current()``) changes."""
+        kept_token, values = _kept.get(cls, (object(), None))
+        if kept_token != token:
+            values = {}
+            _kept[cls] = (token, values)
+        if key not in values:
+            values[key] = build()
+        return values[key]
+
+    @classmethod
+    def forget(cls, key):
+        """Drop what was built for ``key``, so that the next ``until_changed`` builds it."""
+        _kept.get(cls, (None, {}))[1].pop(key, None)
 
     @classmethod
     def read(cls):

@@ -1,13 +1,20 @@
 """The ``courses`` router: the course index's list and one course, as JSON."""
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query
 
 from wagtail_ikut.core import http_cache
-from wagtail_ikut.core.api import LocaleParams, locale_or_400, public_router
-from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT, Pagination
+from wagtail_ikut.core.api import (
+    PageListParams,
+    in_language,
+    locale_or_400,
+    page_or_404,
+    problems,
+    public_router,
+)
+from wagtail_ikut.core.pagination import Pagination
 from wagtail_ikut.core.query_string import canonical_query
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.courses import schemas
@@ -17,7 +24,6 @@ from wagtail_ikut.courses.listing import (
     public_courses,
 )
 from wagtail_ikut.courses.models import CourseFormat, CoursePage
-from wagtail_ikut.services.api import MAX_PAGE_ID, in_language
 
 router = public_router("courses", http_cache.DAY)
 
@@ -25,7 +31,7 @@ router = public_router("courses", http_cache.DAY)
 FILTER_NAMES = (*MULTIPLE_CHOICE_FILTERS, "start_month", "enrolment_open", "format")
 
 
-class CourseListParams(LocaleParams, Pagination.Input):
+class CourseListParams(PageListParams):
     municipality: list[str] = Field(
         [], description="Municipality codes; courses with an upcoming run in any of them."
     )
@@ -41,7 +47,6 @@ class CourseListParams(LocaleParams, Pagination.Input):
     format: CourseFormat | None = Field(
         None, description="`group` or `individual` activities, or `both` of them."
     )
-    limit: int = Field(20, ge=1, le=MAX_PAGE_LIMIT, description="Courses per page (1–50).")
 
 
 @router.get(
@@ -55,6 +60,7 @@ class CourseListParams(LocaleParams, Pagination.Input):
         "are left out and reported in `notices`, as on the page."
     ),
     operation_id="ikut_courses_list",
+    openapi_extra=problems(400),
 )
 def list_courses(request: HttpRequest, params: Query[CourseListParams]):
     locale = locale_or_400(params.locale)
@@ -78,6 +84,7 @@ def list_courses(request: HttpRequest, params: Query[CourseListParams]):
         "address."
     ),
     operation_id="ikut_courses_detail",
+    openapi_extra=problems(404),
 )
 def get_course(request: HttpRequest, course_id: int):
     courses = (
@@ -87,8 +94,6 @@ def get_course(request: HttpRequest, course_id: int):
             "themes", "languages", "partners", "interpretation_languages", "contact_channels"
         )
     )
-    course = courses.filter(pk=course_id).first() if 0 < course_id <= MAX_PAGE_ID else None
-    if course is None:
-        raise Http404(_("No published course has the id %(id)s.") % {"id": course_id})
+    course = page_or_404(courses, course_id, _("No published course has the id %(id)s."))
     with translation.override(course.locale.language_code):
         return in_language(request, schemas.CourseDetailSchema, course)

@@ -5,14 +5,15 @@ import datetime
 from django.utils import timezone
 from ninja import Field, Schema
 
-from wagtail_ikut.core.schemas import LanguageSchema
-from wagtail_ikut.courses.details import CourseStatus
-from wagtail_ikut.services.schemas import (
+from wagtail_ikut.core.schemas import (
     ContactChannelSchema,
+    LanguageSchema,
+    LocalTime,
     LocationSchema,
-    PageSchema,
+    PageLinkSchema,
     RichTextHTML,
 )
+from wagtail_ikut.courses.details import CourseStatus
 
 
 class OrganisationRefSchema(Schema):
@@ -31,8 +32,8 @@ class CourseInstanceSchema(Schema):
     start_date: datetime.date
     end_date: datetime.date
     weekdays: list[int] = Field(description="The days the group meets; 0 is Monday.")
-    start_time: datetime.time | None = None
-    end_time: datetime.time | None = None
+    start_time: LocalTime | None = None
+    end_time: LocalTime | None = None
     schedule_note: str = ""
     seats: int | None = None
     seats_left: int | None = None
@@ -59,7 +60,7 @@ class CourseInstanceSchema(Schema):
         return instance
 
 
-class CourseSummarySchema(PageSchema):
+class CourseSummarySchema(PageLinkSchema):
     url: str = Field(description="The course's public page.")
     locale: str = Field(validation_alias="locale.language_code")
     summary: str

@@ -1,23 +1,25 @@
 """The ``guidance`` router: the guidance pages and one of them in full, as JSON."""
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Query
+from ninja import Query
 
 from wagtail_ikut.core import http_cache
-from wagtail_ikut.core.api import LocaleParams, locale_or_400, public_router
-from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT, Pagination
+from wagtail_ikut.core.api import (
+    PageListParams,
+    in_language,
+    locale_or_400,
+    page_or_404,
+    problems,
+    public_router,
+)
+from wagtail_ikut.core.pagination import Pagination
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.guidance import schemas
 from wagtail_ikut.guidance.models import GuidancePage
-from wagtail_ikut.services.api import MAX_PAGE_ID, in_language
 
 router = public_router("guidance", http_cache.DAY)
-
-
-class GuidanceListParams(LocaleParams, Pagination.Input):
-    limit: int = Field(20, ge=1, le=MAX_PAGE_LIMIT, description="Pages per page (1–50).")
 
 
 @router.get(
@@ -30,8 +32,9 @@ class GuidanceListParams(LocaleParams, Pagination.Input):
         "with their review dates."
     ),
     operation_id="ikut_guidance_list",
+    openapi_extra=problems(400),
 )
-def list_guidance(request: HttpRequest, params: Query[GuidanceListParams]):
+def list_guidance(request: HttpRequest, params: Query[PageListParams]):
     locale = locale_or_400(params.locale)
     pages = public_pages(GuidancePage.objects.filter(locale=locale))
     pages = pages.select_related("locale", "municipality").order_by("title", "pk")
@@ -52,11 +55,10 @@ def list_guidance(request: HttpRequest, params: Query[GuidanceListParams]):
         "public change notes."
     ),
     operation_id="ikut_guidance_detail",
+    openapi_extra=problems(404),
 )
 def get_guidance(request: HttpRequest, guidance_id: int):
     pages = public_pages(GuidancePage.objects.all()).select_related("locale", "municipality")
-    page = pages.filter(pk=guidance_id).first() if 0 < guidance_id <= MAX_PAGE_ID else None
-    if page is None:
-        raise Http404(_("No published guidance has the id %(id)s.") % {"id": guidance_id})
+    page = page_or_404(pages, guidance_id, _("No published guidance has the id %(id)s."))
     with translation.override(page.locale.language_code):
         return in_language(request, schemas.GuidanceDetailSchema, page)

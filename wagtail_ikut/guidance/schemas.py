@@ -6,11 +6,10 @@ from typing import Literal
 import swapper
 from ninja import Field, Schema
 
-from wagtail_ikut.core.schemas import MunicipalitySchema
+from wagtail_ikut.core.schemas import MunicipalitySchema, PageLinkSchema
 from wagtail_ikut.core.visibility import chosen_pages, public_pages
 from wagtail_ikut.guidance.legal import LegalForce
 from wagtail_ikut.guidance.models import Audience
-from wagtail_ikut.services.schemas import PageSchema
 from wagtail_ikut.services.visibility import public_services
 
 
@@ -35,7 +34,8 @@ class LegalReferenceSchema(Schema):
         return str(reference.get_legal_force_display())
 
 
-class DocumentSchema(Schema):
+# Not named DocumentSchema, which is Wagtail's own in the same OpenAPI document.
+class StepDocumentSchema(Schema):
     name: str
     url: str = ""
 
@@ -48,10 +48,12 @@ class StepSchema(Schema):
     what_to_do: str = Field(description="HTML.")
     requirement: Literal["required", "optional", "one_of"]
     group: str = Field("", description="For `one_of`: steps with the same group are alternatives.")
-    documents: list[DocumentSchema]
+    documents: list[StepDocumentSchema]
     deadline: str = ""
-    services: list[PageSchema] = Field(description="Services in the directory the public may find.")
-    guidance: list[PageSchema] = Field(description="Other guidance the public may read.")
+    services: list[PageLinkSchema] = Field(
+        description="Services in the directory the public may find."
+    )
+    guidance: list[PageLinkSchema] = Field(description="Other guidance the public may read.")
     legal_references: list[LegalReferenceSchema]
     valid_from: datetime.date | None = None
     valid_until: datetime.date | None = None
@@ -79,7 +81,7 @@ class ChangeNoteSchema(Schema):
     note: str
 
 
-class GuidanceSummarySchema(PageSchema):
+class GuidanceSummarySchema(PageLinkSchema):
     url: str = Field(description="The guidance's public page.")
     locale: str = Field(validation_alias="locale.language_code")
     summary: str = Field(description="In plain language.")

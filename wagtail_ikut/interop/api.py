@@ -8,29 +8,28 @@ service from services/visibility.py, and ``search`` from the directory's own sea
 import contextlib
 import datetime
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-import swapper
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
-from ninja.errors import ValidationError
 from wagtail.api.v3.errors import register_exception_handlers
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from wagtail_ikut.core.contact import ContactChannelBase
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT, MAX_ROWS
 from wagtail_ikut.interop import hsds
-from wagtail_ikut.services.models import ServicePage
-from wagtail_ikut.services.search.database.index import until_changed
-from wagtail_ikut.services.search.directory import DirectorySearch
-from wagtail_ikut.services.search.models import ServiceIndexVersion
+from wagtail_ikut.interop.api_selection import (
+    filtered_services,
+    invalid,
+    organisation_key,
+    searched_ids,
+    service_keys,
+)
 from wagtail_ikut.services.visibility import public_services
 
 api = NinjaAPI(
@@ -53,29 +52,6 @@ register_exception_handlers(api)
 PER_PAGE = 20
 #: The last page that can be asked for: its first item is still a row a database can count to.
 MAX_PAGE = MAX_ROWS // MAX_PAGE_LIMIT
-
-#: The contact channels that hsds.service_at_locations() gives as virtual locations.
-ONLINE_CHANNELS = (ContactChannelBase.Kind.CHAT, ContactChannelBase.Kind.WEB_FORM)
-
-# What a vocabulary's term narrows services to: in SQL, and as a directory search parameter
-# (target groups are not one of the directory's filters). A municipality includes the
-# nationwide services, as the directory's filter does.
-TERM_FILTERS = {
-    hsds.LOW_THRESHOLD.id: lambda code: Q(**{code: True}),
-    hsds.CATEGORIES.id: lambda code: Q(categories__slug=code),
-    hsds.TARGET_GROUPS.id: lambda code: Q(target_groups__slug=code),
-    hsds.ORGANISATION_KINDS.id: lambda code: Q(provider__kind=code),
-    hsds.MUNICIPALITIES.id: lambda code: (
-        Q(pk__in=ServicePage.objects.filter(municipalities__code=code).values("pk"))
-        | Q(nationwide=True)
-    ),
-}
-TERM_SEARCH_PARAMS = {
-    hsds.LOW_THRESHOLD.id: lambda code: (code, "1"),
-    hsds.CATEGORIES.id: lambda code: ("category", code),
-    hsds.ORGANISATION_KINDS.id: lambda code: ("provider", code),
-    hsds.MUNICIPALITIES.id: lambda code: ("municipality", code),
-}
 
 
 class Meta(Schema):
@@ -131,15 +107,9 @@ class ServiceParams(ServiceFilterParams):
     search: str = Field(
         "",
         max_length=200,
-        description="The directory's search; with `taxonomy_term_id` of its own filters only, "
-        "not with `organization_id` or `modified_after`.",
+        description="The directory's search, narrowed by any of the other filters.",
     )
     full: bool = Field(False, description="Whole services, as `/services/{id}` gives them.")
-
-
-def invalid(name, message):
-    """Return the 422 problem that names the query parameter ``name``."""
-    return ValidationError([{"loc": ["query", name], "msg": message, "type": "value_error"}])
 
 
 def chosen_locale(request, code):
@@ -180,100 +150,6 @@ def one_to_one(obj):
     }
 
 
-def by_hsds_id(kind, translation_keys):
-    """Return {HSDS id: translation key} of ``kind`` (the ids' first part in hsds.py)."""
-    return {hsds.hsds_id(kind, key): key for key in translation_keys}
-
-
-def service_keys():
-    """Return {HSDS id: translation key} of every service, kept until the index changes."""
-    return until_changed(
-        ServiceIndexVersion.current(),
-        "hsds service ids",
-        lambda: by_hsds_id(
-            "service", ServicePage.objects.values_list("translation_key", flat=True)
-        ),
-    )
-
-
-def organisation_key(organisation_id):
-    """Return the translation key of the organisation with this HSDS id, or None."""
-    keys = Organisation.objects.values_list("translation_key", flat=True).distinct()
-    return by_hsds_id("organization", keys).get(str(organisation_id))
-
-
-def known_term(locale, term_id):
-    """Return the term with this id among the vocabularies, or a 422."""
-    terms = {term["id"]: term for term in hsds.taxonomy_terms(locale)}
-    try:
-        return terms[str(term_id)]
-    except KeyError:
-        raise invalid(
-            "taxonomy_term_id", _("No taxonomy term has the id %(id)s.") % {"id": term_id}
-        ) from None
-
-
-def aware(moment):
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
-
-
-def filtered_services(params, locale):
-    """Return the public services in ``locale`` that the filters of ``params`` leave, path order."""
-    services = hsds.services_for_export(locale)
-    if params.modified_after:
-        services = services.filter(last_published_at__gte=aware(params.modified_after))
-    if params.organization_id:
-        key = organisation_key(params.organization_id)
-        services = services.filter(provider__translation_key=key) if key else services.none()
-    if params.taxonomy_term_id:
-        term = known_term(locale, params.taxonomy_term_id)
-        services = services.filter(TERM_FILTERS[term["taxonomy_id"]](term["code"]))
-    return services
-
-
-@dataclass(frozen=True)
-class WholeLanguage:
-    """Every service of a language, as the directory search reads a directory page: those
-    below the root of the page tree, in its locale."""
-
-    locale: Locale
-    path: str
-    depth: int
-
-    @property
-    def locale_id(self):
-        return self.locale.pk
-
-
-def searched_services(params, locale):
-    """Return one page of the directory's search over every public service in ``locale``."""
-    if params.organization_id or params.modified_after:
-        name = "organization_id" if params.organization_id else "modified_after"
-        raise invalid(name, _("This filter cannot be combined with search."))
-    query = QueryDict(mutable=True)
-    query["q"] = params.search
-    if params.taxonomy_term_id:
-        term = known_term(locale, params.taxonomy_term_id)
-        if term["taxonomy_id"] not in TERM_SEARCH_PARAMS:
-            raise invalid("taxonomy_term_id", _("This taxonomy cannot be combined with search."))
-        name, value = TERM_SEARCH_PARAMS[term["taxonomy_id"]](term["code"])
-        query[name] = value
-    root = swapper.load_model("wagtailcore", "Page").get_first_root_node()
-    scope = WholeLanguage(locale, root.path, root.depth)
-    results = DirectorySearch(scope, query, locale.language_code).run(params.page, params.per_page)
-    if params.page > results.page.paginator.num_pages:
-        return hsds.page([], results.total, params.page, params.per_page)
-    ids = [service.pk for service in results.page.object_list]
-    found = hsds.services_for_export(locale).filter(pk__in=ids).in_bulk()
-    contents = [service_shown(found[pk], params.full) for pk in ids if pk in found]
-    return hsds.page(contents, results.total, params.page, params.per_page)
-
-
-def service_shown(service, full):
-    obj = hsds.service_to_hsds(service)
-    return obj if full else one_to_one(obj)
-
-
 @api.get("/", response=Meta, summary="About this API", operation_id="hsds_meta")
 def meta(request: HttpRequest):
     return {
@@ -287,12 +163,16 @@ def meta(request: HttpRequest):
 def services(request: HttpRequest, response: HttpResponse, params: Query[ServiceParams]):
     with answering_in(request, response, params.locale) as locale:
         if params.search:
-            return searched_services(params, locale)
-        found = filtered_services(params, locale)
+            total, ids = searched_ids(params, locale)
+            found = hsds.services_for_export(locale, full=params.full).filter(pk__in=ids)
+            found = found.in_bulk()
+            contents = [hsds.service_to_hsds(found[pk], params.full) for pk in ids if pk in found]
+            return hsds.page(contents, total, params.page, params.per_page)
+        found = filtered_services(params, locale, params.full)
         return one_page(
             params,
             found.count(),
-            lambda start, stop: [service_shown(s, params.full) for s in found[start:stop]],
+            lambda start, stop: [hsds.service_to_hsds(s, params.full) for s in found[start:stop]],
         )
 
 
@@ -323,13 +203,13 @@ def service_at_locations(
     request: HttpRequest, response: HttpResponse, params: Query[ServiceFilterParams]
 ):
     with answering_in(request, response, params.locale) as locale:
-        found = filtered_services(params, locale)
+        found = filtered_services(params, locale, full=True)
         # How many each service has, to find the services a page of them comes from.
         counts = found.annotate(
             places=Count("locations", distinct=True),
             online=Count(
                 "contact_channels",
-                filter=Q(contact_channels__kind__in=ONLINE_CHANNELS),
+                filter=Q(contact_channels__kind__in=hsds.ONLINE_KINDS),
                 distinct=True,
             ),
         ).values_list("pk", "places", "online")

@@ -71,6 +71,7 @@ class ImportCommand(BaseCommand):
             (_("left alone, unchanged"), report.unchanged, False),
             (_("left alone, an editor's draft in the way"), report.conflicts, True),
             (_("organisations created"), report.organisations_created, True),
+            (_("organisations updated"), report.organisations_updated, True),
             (_("vocabulary values created"), report.terms_created, True),
         ]
         for label, ids, listed in lines:

@@ -6,16 +6,25 @@ TermRecords; the writer matches them to the site's objects by the source's id, s
 re-import updates instead of duplicating.
 """
 
+import contextlib
 import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published, published
 
 from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.core.organisations import Organisation
@@ -33,6 +42,34 @@ LOOKUP = {
     "municipalities": "code",
     "languages": "code",
 }
+
+
+@contextlib.contextmanager
+def pages_indexed_after_commit(page_class):
+    """Update Wagtail's search and reference indexes of the pages the block saves once, after
+    the transaction commits, instead of at every save."""
+    saved = set()
+
+    def collect(instance, **kwargs):
+        saved.add(instance.pk)
+
+    # Per-process, like the import itself: other processes keep indexing as they save.
+    indexing = post_save.disconnect(post_save_signal_handler, sender=page_class)
+    post_save.connect(collect, sender=page_class, weak=False)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(collect, sender=page_class)
+        if indexing:
+            post_save.connect(post_save_signal_handler, sender=page_class)
+    transaction.on_commit(lambda: _index_pages(page_class.objects.filter(pk__in=saved)))
+
+
+def _index_pages(pages):
+    for page in pages:
+        ReferenceIndex.create_or_update_for_object(page)
+        search_index.insert_or_update_object(page)
 
 
 def read_text(file):
@@ -136,6 +173,7 @@ class Report:
     ended: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)
     organisations_created: list = field(default_factory=list)
+    organisations_updated: list = field(default_factory=list)
     terms_created: list = field(default_factory=list)
     notes: list = field(default_factory=list)
 
@@ -156,6 +194,8 @@ class ServiceWriter:
         self.end_missing = end_missing
         self.known_keys = known_keys or {}
         self.pending_terms = set()
+        # Filled in as they are needed; emptied once the run has added its terms.
+        self.vocabularies = {}
         self.directories = {
             page.locale.language_code: page.specific
             for page in directory.get_translations(inclusive=True).select_related("locale")
@@ -199,9 +239,13 @@ class ServiceWriter:
         )
         ending = [page for page in ending if not self.edited_by_someone(page)]
         report.ended = sorted({getattr(page, self.id_field) for page in ending})
-        report.organisations_created = [
-            record.external_id for record in organisations if self.find_organisation(record) is None
-        ]
+        report.organisations_created = []
+        for record in organisations:
+            found = self.find_organisation(record)
+            if found is None:
+                report.organisations_created.append(record.external_id)
+            elif self.organisation_changes(record, found.translation_key):
+                report.organisations_updated.append(record.external_id)
         errors = [error for term in terms for error in self.check_term(term)]
         errors += [error for record in organisations for error in self.check_organisation(record)]
         errors += [error for record, pages in plan for error in self.check(record, pages)]
@@ -213,18 +257,20 @@ class ServiceWriter:
         with transaction.atomic(), index_after_commit():
             for term in terms:
                 self.write_term(term)
+            self.vocabularies.clear()
             created = [
                 found for record in organisations for found in self.write_organisation(record)
             ]
             for organisation, record in created:
                 self.link_parent(organisation, record)
-            for position, (record, pages) in enumerate(plan, 1):
-                errors += self.write(record, pages)
-                if progress:
-                    progress(position, len(plan))
-            for page in ending:
-                page.status = ServiceStatus.ENDED
-                self.save(page, publish=self.publish and page.live)
+            with pages_indexed_after_commit(self.page_class):
+                for position, (record, pages) in enumerate(plan, 1):
+                    errors += self.write(record, pages)
+                    if progress:
+                        progress(position, len(plan))
+                for page in ending:
+                    page.status = ServiceStatus.ENDED
+                    self.save(page, publish=self.publish and page.live)
             if errors:
                 # Leaving the block by an exception rolls everything back.
                 raise ImportFailed(errors)
@@ -239,7 +285,7 @@ class ServiceWriter:
             page.locale.language_code: page
             for page in self.page_class.objects.filter(
                 translation_key__in=matched.values("translation_key")
-            ).select_related("locale")
+            ).select_related("locale", "provider", "latest_revision")
         }
         for code, values in record.languages.items():
             if code not in self.directories:
@@ -253,9 +299,7 @@ class ServiceWriter:
                 action = "create"
             elif self.edited_by_someone(page):
                 action = "conflict"
-            elif self.holds(page.get_latest_revision_as_object(), record, values) and (
-                page.live or not self.publish
-            ):
+            elif self.holds(self.latest(page), record, values) and (page.live or not self.publish):
                 action = "unchanged"
             else:
                 action = "update"
@@ -272,6 +316,14 @@ class ServiceWriter:
         if outcome:
             outcomes[outcome].append(record.external_id)
         return record, pages
+
+    def latest(self, page):
+        # A live page without newer revisions is its latest revision, without deserialising it.
+        return (
+            page
+            if page.live and not page.has_unpublished_changes
+            else (page.get_latest_revision_as_object())
+        )
 
     def edited_by_someone(self, page):
         # An import saves its revisions without a user; a draft with one is an editor's work.
@@ -324,10 +376,19 @@ class ServiceWriter:
         return name == "locations" and page.pk and page.locations.filter(confidential=True).exists()
 
     def known(self, name, keys, locale):
-        model = self.page_class._meta.get_field(name).related_model
-        found = model.objects.filter(locale=locale, **{f"{LOOKUP[name]}__in": keys})
+        held = self.vocabulary(name, locale)
         pending = {key for key in keys if (name, locale.language_code, key) in self.pending_terms}
-        return [*found.values_list(LOOKUP[name], flat=True), *pending]
+        return [key for key in dict.fromkeys(keys) if key in held or key in pending]
+
+    def vocabulary(self, name, locale):
+        """Return the site's values of vocabulary ``name`` in ``locale`` by slug or code."""
+        cache = self.vocabularies.setdefault((name, locale.pk), {})
+        if not cache:
+            model = self.page_class._meta.get_field(name).related_model
+            cache.update(
+                (getattr(obj, LOOKUP[name]), obj) for obj in model.objects.filter(locale=locale)
+            )
+        return cache
 
     def to_end(self, organisations, services):
         if not self.end_missing:
@@ -393,12 +454,8 @@ class ServiceWriter:
                 {"provider": _("The organisation has no translation in this language.")}
             )
         for name, keys in values.relations.items():
-            model = self.page_class._meta.get_field(name).related_model
-            setattr(
-                page,
-                name,
-                list(model.objects.filter(locale=locale, **{f"{LOOKUP[name]}__in": keys})),
-            )
+            held = self.vocabulary(name, locale)
+            setattr(page, name, [held[key] for key in dict.fromkeys(keys) if key in held])
         for name, rows in values.children.items():
             if self.keeps_locations(page, name):
                 continue
@@ -418,12 +475,9 @@ class ServiceWriter:
     def resolve_row(self, row, locale):
         if row.get("municipality") is None:
             return row
-        municipality = self.page_class._meta.get_field("municipalities").related_model
         return {
             **row,
-            "municipality": municipality.objects.filter(
-                code=row["municipality"], locale=locale
-            ).first(),
+            "municipality": self.vocabulary("municipalities", locale).get(row["municipality"]),
         }
 
     def write(self, record, pages):
@@ -449,13 +503,40 @@ class ServiceWriter:
         return errors
 
     def create(self, record, code, key):
+        """Add the record's page in language ``code``, with its first revision, live if
+        publishing: as save_revision() and publish() leave a new page, in one save."""
         parent = self.directories[code]
-        page = self.page_class(locale=parent.locale, translation_key=key, live=self.publish)
+        page = self.page_class(
+            locale=parent.locale,
+            translation_key=key,
+            live=self.publish,
+            has_unpublished_changes=not self.publish,
+        )
         self.build(record, code, page)
         requested = record.languages[code].slug or slugify(page.title) or "service"
         page.slug = find_available_slug(parent, requested)
+        page.draft_title = page.title
+        if self.publish:
+            page.first_published_at = page.last_published_at = timezone.now()
         parent.add_child(instance=page)
-        self.save(page, self.publish)
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        page.latest_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        page.live_revision = revision if self.publish else None
+        self.page_class.objects.filter(pk=page.pk).update(
+            latest_revision=revision,
+            latest_revision_created_at=revision.created_at,
+            live_revision=page.live_revision,
+        )
+        if self.publish:
+            page_published.send(sender=self.page_class, instance=page, revision=revision)
+            published.send(sender=self.page_class, instance=page, revision=revision)
+            log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
 
     def save(self, page, publish):
         revision = page.save_revision()
@@ -495,10 +576,41 @@ class ServiceWriter:
             if directory.locale.pk not in existing
         ]
 
+    def organisation_changes(self, record, key):
+        """Return the site's translations of the record's organisation whose values the record
+        changes, changed and unsaved, each with the names of the fields it changes.
+
+        What the record leaves empty stays as it is: PTV gives no email or phone, say.
+        """
+        changed = []
+        for organisation in Organisation.objects.filter(translation_key=key).select_related(
+            "locale"
+        ):
+            code = organisation.locale.language_code
+            values = {
+                "name": record.names.get(code),
+                "description": record.descriptions.get(code),
+                "website": record.website,
+                "email": record.email,
+                "phone": record.phone,
+            }
+            names = []
+            for name, value in values.items():
+                field = Organisation._meta.get_field(name)
+                # As saving stores it: a phone number in E.164 form, say.
+                if value and field.to_python(value) != getattr(organisation, name):
+                    setattr(organisation, name, field.to_python(value))
+                    names.append(name)
+            if names:
+                changed.append((organisation, names))
+        return changed
+
     def check_organisation(self, record):
         found = self.find_organisation(record)
+        key = found and found.translation_key
         errors = []
-        for organisation in self.organisation_translations(record, found and found.translation_key):
+        updated = [organisation for organisation, _names in self.organisation_changes(record, key)]
+        for organisation in [*self.organisation_translations(record, key), *updated]:
             try:
                 organisation.clean_fields(exclude=["translation_key", "locale", "parent"])
             except ValidationError as error:
@@ -521,6 +633,8 @@ class ServiceWriter:
         Organisation.objects.filter(translation_key=key).update(
             **{self.id_field: record.external_id}
         )
+        for organisation, names in self.organisation_changes(record, key):
+            organisation.save(update_fields=names)
         created = self.organisation_translations(record, key)
         for organisation in created:
             organisation.save()

@@ -1,6 +1,7 @@
 """A page of advice on staying safe online, which the quick exit on every public page links to."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -8,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site
 
 from wagtail_ikut.core.panels import page_tabs
+from wagtail_ikut.core.versions import PublicContentVersion
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.safety.blocks import SafetyAdviceBlock
 
@@ -57,3 +59,19 @@ def safety_page_for(request):
     root = site.root_page.get_translation_or_none(Locale.get_active()) or site.root_page
     pages = public_pages(SafetyPage.objects.descendant_of(root).filter(locale=root.locale_id))
     return pages.order_by("path").first()
+
+
+def safety_page_url(request):
+    """Return the address of the request's safety page, or "" where there is none.
+
+    Every public page links to it: it is looked up once a process for each site and language
+    until public content changes, not on every page.
+    """
+    site = Site.find_for_request(request)
+    key = ("safety page url", site.pk if site else None, translation.get_language())
+
+    def build():
+        page = safety_page_for(request)
+        return page.get_url(request) if page is not None else ""
+
+    return PublicContentVersion.until_changed(PublicContentVersion.current(), key, build)

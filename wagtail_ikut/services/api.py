@@ -9,7 +9,8 @@ from ninja import Field, Query, Schema
 from pydantic import create_model
 
 from wagtail_ikut.core import http_cache
-from wagtail_ikut.core.api import public_router
+from wagtail_ikut.core.api import in_language, page_or_404, problems, public_router
+from wagtail_ikut.core.pagination import MAX_PAGE_LIMIT
 from wagtail_ikut.core.query_string import canonical_query
 from wagtail_ikut.core.visibility import public_pages
 from wagtail_ikut.services import hours, schemas
@@ -20,13 +21,6 @@ from wagtail_ikut.services.search.form import QUERY_NAMES
 from wagtail_ikut.services.visibility import public_services
 
 router = public_router("services", http_cache.MINUTE)
-
-#: Most results one page of the API returns, as the directory page allows.
-MAX_LIMIT = 50
-
-#: Page ids are 32-bit in every database; a larger number names no page (and SQLite would
-#: overflow on it).
-MAX_PAGE_ID = 2**31 - 1
 
 
 class BaseSearchParams(Schema):
@@ -48,7 +42,7 @@ class BaseSearchParams(Schema):
     limit: int | None = Field(
         None,
         ge=1,
-        le=MAX_LIMIT,
+        le=MAX_PAGE_LIMIT,
         description="Results per page (1–50); the directory's own setting by default.",
     )
 
@@ -67,10 +61,10 @@ def directory_or_404(directory_id):
     """Return the published, public directory page with this id."""
     Page = swapper.load_model("wagtailcore", "Page")
     pages = public_pages(Page.objects.all()).select_related("locale")
-    directory = pages.filter(pk=directory_id).first() if 0 < directory_id <= MAX_PAGE_ID else None
-    directory = directory.specific if directory else None
+    message = _("No published service directory has the id %(id)s.")
+    directory = page_or_404(pages, directory_id, message).specific
     if not isinstance(directory, ServiceDirectoryPageMixin):
-        raise Http404(_("No published service directory has the id %(id)s.") % {"id": directory_id})
+        raise Http404(message % {"id": directory_id})
     return directory
 
 
@@ -91,6 +85,7 @@ def search_query(params):
         "`notices`, as on the page."
     ),
     operation_id="ikut_services_search",
+    openapi_extra=problems(404),
 )
 def search_services(request: HttpRequest, params: Query[ServiceSearchParams]):
     directory = directory_or_404(params.directory)
@@ -101,14 +96,6 @@ def search_services(request: HttpRequest, params: Query[ServiceSearchParams]):
         results.directory = directory  # the results do not know it; the response shows it
         with_related(results.page.object_list)
         return in_language(request, schemas.ServiceSearchSchema, results)
-
-
-def in_language(request, schema, obj):
-    """Read ``obj`` with ``schema`` now, in the active language."""
-    # Ninja would read it after the view returns, in the request's language, where labels and
-    # holiday names must be in the directory's or the service's; a schema instance it only
-    # dumps (django-ninja 1.6+).
-    return schema.model_validate(obj, context={"request": request})
 
 
 def with_related(services):
@@ -137,6 +124,7 @@ def with_related(services):
         "opening hours and contact channels. Confidential locations have no address."
     ),
     operation_id="ikut_services_detail",
+    openapi_extra=problems(404),
 )
 def get_service(request: HttpRequest, service_id: int):
     services = (
@@ -144,9 +132,7 @@ def get_service(request: HttpRequest, service_id: int):
         .select_related("provider", "locale")
         .prefetch_related("target_groups", "contact_channels", "hours_exceptions")
     )
-    service = services.filter(pk=service_id).first() if 0 < service_id <= MAX_PAGE_ID else None
-    if service is None:
-        raise Http404(_("No published service has the id %(id)s.") % {"id": service_id})
+    service = page_or_404(services, service_id, _("No published service has the id %(id)s."))
     with translation.override(service.locale.language_code):
         with_related([service])
         service.open_status = hours.status_at(service)  # as a search attaches it

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wagtail_ikut.conf import ikut_settings
-from wagtail_ikut.core.http_cache import MINUTE, public_page
+from wagtail_ikut.core.http_cache import MINUTE, SEARCH_PAGE, public_page
 from wagtail_ikut.core.panels import page_tabs
 from wagtail_ikut.core.rate_limit import limit_page
 from wagtail_ikut.services.forms import ServicePageForm
@@ -347,7 +347,7 @@ class ServiceDirectoryPageMixin(RoutablePageMixin, models.Model):
         return page_tabs(base, [FieldPanel("intro"), FieldPanel("results_per_page")])
 
     @limit_page
-    @public_page(MINUTE)
+    @public_page(MINUTE, SEARCH_PAGE)
     def serve(self, request, *args, **kwargs):
         return super().serve(request, *args, **kwargs)
 

@@ -1,23 +1,23 @@
 """Pydantic schemas of the services API: search results, facets and one service in full."""
 
 import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import BeforeValidator, model_validator
-from wagtail.rich_text import expand_db_html
 
 from wagtail_ikut.core.schemas import (
     CategorySchema,
+    ContactChannelSchema,
     LanguageSchema,
+    LocalTime,
+    LocationSchema,
     MunicipalitySchema,
+    PageLinkSchema,
+    RichTextHTML,
     TargetGroupSchema,
 )
 from wagtail_ikut.services import hours
-
-#: A rich text field as HTML, its internal links and images expanded.
-RichTextHTML = Annotated[str, BeforeValidator(expand_db_html)]
 
 
 class ProviderSchema(Schema):
@@ -25,46 +25,9 @@ class ProviderSchema(Schema):
     kind: str
 
 
-class LocationSchema(Schema):
-    """A place where a service meets people; a confidential one has no address at all."""
-
-    name: str = ""
-    confidential: bool = Field(
-        description="The address is not public: contact the service first. Address, postcode, "
-        "municipality and coordinates are then always null."
-    )
-    street_address: str | None = None
-    postcode: str | None = None
-    municipality: MunicipalitySchema | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    accessibility: str | None = None
-    directions: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def name_only_if_confidential(cls, location):
-        """Describe a confidential location by its name only, never where it is."""
-        if location.confidential:
-            return {"name": location.name, "confidential": True}
-        return location
-
-
-# What a service and a directory share; only a base class, so the OpenAPI document names no
-# PageSchema.
-class PageSchema(Schema):
-    id: int
-    title: str
-    url: str
-
-    @staticmethod
-    def resolve_url(page, context):
-        return page.get_full_url(context["request"]) or ""
-
-
 # Reads a service with its open_status (hours.OpenStatus) attached, and in a search near a
 # place its distance_km.
-class ServiceSummarySchema(PageSchema):
+class ServiceSummarySchema(PageLinkSchema):
     url: str = Field(description="The service's public page.")
     summary: str
     provider: ProviderSchema | None = None
@@ -136,7 +99,7 @@ class RelaxationSchema(Schema):
     count: int
 
 
-class DirectorySchema(PageSchema):
+class DirectorySchema(PageLinkSchema):
     locale: str = Field(validation_alias="locale.language_code")
 
 
@@ -195,8 +158,8 @@ class ServiceSearchSchema(Schema):
 class OpeningPeriodSchema(Schema):
     weekday: int = Field(description="0 is Monday.")
     weekday_label: str = Field(validation_alias="get_weekday_display")
-    opens: datetime.time
-    closes: datetime.time = Field(description="Earlier than `opens`: the next day.")
+    opens: LocalTime
+    closes: LocalTime = Field(description="Earlier than `opens`: the next day.")
     by_appointment: bool
 
 
@@ -204,8 +167,8 @@ class HoursExceptionSchema(Schema):
     start_date: datetime.date
     end_date: datetime.date
     kind: str = Field(description="closed, special_hours or by_appointment")
-    opens: datetime.time | None = None
-    closes: datetime.time | None = None
+    opens: LocalTime | None = None
+    closes: LocalTime | None = None
     note: str = ""
 
 
@@ -227,13 +190,6 @@ class OpenStatusSchema(Schema):
     by_appointment: bool
     until: datetime.datetime | None = None
     next_opening: datetime.datetime | None = None
-
-
-class ContactChannelSchema(Schema):
-    kind: str = Field(description="phone, email, chat or web_form")
-    kind_label: str = Field(validation_alias="get_kind_display")
-    label: str = ""
-    value: str = Field(description="The phone number, email address or web address.")
 
 
 class ServiceDetailSchema(ServiceSummarySchema):

@@ -15,7 +15,7 @@ from wagtail_ikut.courses.models import CourseIndexPage
 from wagtail_ikut.courses.structured_data import course_json_ld as course_data
 from wagtail_ikut.guidance.models import GuidanceIndexPage
 from wagtail_ikut.guidance.structured_data import guidance_json_ld as guidance_data
-from wagtail_ikut.safety.models import safety_page_for
+from wagtail_ikut.safety import models as safety
 from wagtail_ikut.services import hours
 from wagtail_ikut.services.models import ServiceDirectoryPage
 from wagtail_ikut.services.structured_data import service_json_ld as service_data
@@ -42,8 +42,7 @@ def safety_page_url(context):
     """Return the address of the site's "staying safe online" page in the current language,
     or "" where there is none or no request (the server error page may have no database)."""
     request = context.get("request")
-    page = safety_page_for(request) if request is not None else None
-    return page.get_url(request) if page is not None else ""
+    return safety.safety_page_url(request) if request is not None else ""
 
 
 @register.simple_tag

@@ -13,7 +13,6 @@ from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage
 from wagtail_ikut.services.search import geo
 from wagtail_ikut.services.search.analysis import is_stop_word, query_words
 from wagtail_ikut.services.search.database.backend import DatabaseBackend
-from wagtail_ikut.services.search.database.index import until_changed
 from wagtail_ikut.services.search.engine import client as engine_client
 from wagtail_ikut.services.search.engine.backend import EngineBackend
 from wagtail_ikut.services.search.facets import FACETS, flag_label
@@ -123,7 +122,7 @@ def directory_lists(
 
 def synonyms_of(token, directory):
     """Return the synonym sets of the directory's language, kept until the token changes."""
-    return until_changed(
+    return ServiceIndexVersion.until_changed(
         token, ("synonyms", directory.locale_id), lambda: Synonyms(directory.locale_id)
     )
 
@@ -144,13 +143,13 @@ class DirectorySearch:
     the engine if there is one and the database whenever the engine fails, and assemble what
     the page and the API show."""
 
-    def __init__(self, directory, params, language_code):
+    def __init__(self, directory, params, language_code, among=None):
         self.directory = directory
         # Read once: the vocabularies and the service index are kept for as long as it holds.
         self.token = ServiceIndexVersion.current()
         self.form = DirectoryQueryForm(
             params,
-            until_changed(
+            ServiceIndexVersion.until_changed(
                 self.token,
                 ("vocabularies", directory.locale_id),
                 lambda: vocabularies(directory.locale_id),
@@ -177,6 +176,7 @@ class DirectorySearch:
             now=timezone.now(),
             near=self.locate(),
             token=self.token,
+            among=among,
         )
 
     def locate(self):
@@ -186,7 +186,7 @@ class DirectorySearch:
 
         def centroid(postcode):
             # Where a postcode is changes only with the directory's locations, and the token.
-            return until_changed(
+            return ServiceIndexVersion.until_changed(
                 self.token, ("postcode", postcode), lambda: geo.postcode_centroid(postcode)
             )
 
@@ -232,7 +232,9 @@ class DirectorySearch:
         page = found.page
         # The engine may not yet have heard of a service unpublished, ended, moved, restricted
         # or deleted a moment ago, as while it was down: the directory's own rules leave it out.
-        restricted = until_changed(self.token, "restricted paths", restricted_paths)
+        restricted = ServiceIndexVersion.until_changed(
+            self.token, "restricted paths", restricted_paths
+        )
         page.object_list = [
             service
             for service in read_services(page.object_list)

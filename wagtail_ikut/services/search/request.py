@@ -40,6 +40,9 @@ class SearchRequest:
     near: tuple | None
     #: ServiceIndexVersion's token as read for this search.
     token: object
+    #: The ids of the services the search keeps to, or None for every one: what a caller
+    #: narrows by filters the directory does not offer (the HSDS API's organisation, say).
+    among: frozenset | None = None
 
     @property
     def word_groups(self):

@@ -8,10 +8,10 @@ from wagtail_ikut.services.search.database.index import (
     all_of,
     at_least,
     current_index,
-    until_changed,
 )
 from wagtail_ikut.services.search.database.vocabulary import Vocabulary
 from wagtail_ikut.services.search.facets import FACETS
+from wagtail_ikut.services.search.models import ServiceIndexVersion
 from wagtail_ikut.services.search.request import Found, SearchBackend
 
 
@@ -82,7 +82,7 @@ def corrected_words(request):
     if not request.words or request.cleaned.get("exact"):
         return {}
     locale_id = request.directory.locale_id
-    vocabulary = until_changed(
+    vocabulary = ServiceIndexVersion.until_changed(
         request.token, ("vocabulary", locale_id), lambda: Vocabulary(locale_id)
     )
     found = {
@@ -131,6 +131,8 @@ def matching_but_facets(index, request, cleaned, text_bits):
     """Return the bit set of the services matching ``cleaned`` but its facets: the directory,
     the text, the flags and "open now"."""
     found = index.scope(request.directory)
+    if request.among is not None:
+        found &= index.bits_of(request.among)
     for name in LOW_THRESHOLD_FLAGS:
         if cleaned.get(name):
             found &= index.flags[name]

@@ -23,6 +23,7 @@ from wagtail_ikut.services import hours
 from wagtail_ikut.services.details import ServiceLocation
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage
 from wagtail_ikut.services.search.facets import FACETS
+from wagtail_ikut.services.search.models import ServiceIndexVersion
 
 #: Titles this many words long or longer rank alike among those that match a query as well.
 TITLE_LENGTHS = 6
@@ -244,25 +245,11 @@ class ServiceIndex:
         return [self.ids[n] for n in chosen]
 
 
-#: What this process derived from the database when ServiceIndexVersion had ``token``.
-_kept = {"token": object(), "values": {}}
-
-
-def until_changed(token, key, build):
-    """Return what ``build()`` returns, built once a process for ``key`` until the token
-    changes."""
-    if _kept["token"] != token:
-        _kept.update(token=token, values={})
-    values = _kept["values"]
-    if key not in values:
-        values[key] = build()
-    return values[key]
-
-
 def current_index(token, now):
     """Return the index as the database has it at ``token`` and ``now``, rebuilding it if the
     token has changed or a service in it has expired since it was built."""
-    index = until_changed(token, "index", lambda: ServiceIndex(token))
+    index = ServiceIndexVersion.until_changed(token, "index", lambda: ServiceIndex(token))
     if index.expires_at is not None and index.expires_at <= now:
-        index = _kept["values"]["index"] = ServiceIndex(token)
+        ServiceIndexVersion.forget("index")
+        index = ServiceIndexVersion.until_changed(token, "index", lambda: ServiceIndex(token))
     return index

@@ -160,6 +160,8 @@ def _in_directory(directory):
 def _query(request, cleaned):
     """Return the text and the filters every count shares: the directory, flags, open now."""
     shared = _in_directory(request.directory)
+    if request.among is not None:
+        shared.append({"ids": {"values": [str(pk) for pk in request.among]}})
     shared += [{"term": {flag: True}} for flag in LOW_THRESHOLD_FLAGS if cleaned.get(flag)]
     if cleaned.get("open_now"):
         shared.append(engine_open_filter(request.now))
