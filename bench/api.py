@@ -65,11 +65,11 @@ def add_courses_and_guidance(courses, guidance):
 def routes(directories, seed):
     """Return the requests timed, by route: (path, params) pairs; each list's first one is the
     one whose SQL is counted."""
-    from wagtail_ikut.services.models import ServicePage
+    from wagtail_ikut.services.visibility import public_services
 
     rng = random.Random(seed)
     service_ids = list(
-        ServicePage.objects.live().filter(locale__language_code="fi").values_list("pk", flat=True)
+        public_services().filter(locale__language_code="fi").values_list("pk", flat=True)
     )
     directory = directories["fi"].pk
     return {
