@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from django.utils import translation
+from wagtail.models import Page, ReferenceIndex
 
 from tests.factories import LocaleFactory
 from tests.interop.test_hsds import full_service, shelter
@@ -128,10 +129,19 @@ class RoundTripTests(HsdsImportTestCase):
         )
 
 
+def assert_whole_tree(test, directory):
+    """Check the page tree as treebeard and Wagtail keep it, below ``directory`` too."""
+    test.assertEqual(Page.find_problems(), ([], [], [], [], []))
+    directory.refresh_from_db()
+    test.assertEqual(directory.numchild, directory.get_children().count())
+    for page in ServicePage.objects.child_of(directory):
+        test.assertEqual(page.url_path, f"{directory.url_path}{page.slug}/")
+
+
 class ReimportTests(HsdsImportTestCase):
     def setUp(self):
         super().setUp()
-        make_directory()
+        self.directory = make_directory()
         self.path = self.write("sample.json", json.loads(FIXTURES.joinpath("fi.json").read_text()))
         self.run_import(self.path, "--publish")
 
@@ -141,6 +151,42 @@ class ReimportTests(HsdsImportTestCase):
         self.assertTrue(Organisation.objects.exists())
         self.assertTrue(ServiceCategory.objects.exists())
         self.assertEqual(ServiceSearchDocument.objects.count(), document["total_items"])
+
+    def test_imported_pages_are_whole_pages_of_the_tree_with_their_revision_and_references(self):
+        assert_whole_tree(self, self.directory)
+        for page in ServicePage.objects.all():
+            self.assertEqual(page.revisions.count(), 1)
+            self.assertEqual(page.live_revision_id, page.latest_revision_id)
+            published = page.live_revision.as_object()
+            for name in ("locations", "contact_channels", "opening_hours", "categories"):
+                with self.subTest(page=page.title, rows=name):
+                    self.assertEqual(
+                        [row.pk for row in getattr(published, name).all()],
+                        [row.pk for row in getattr(page, name).all()],
+                    )
+            self.assertTrue(
+                ReferenceIndex.get_references_to(page.provider)
+                .filter(object_id=str(page.pk))
+                .exists()
+            )
+
+    def test_an_editor_can_edit_and_publish_an_imported_page(self):
+        page = ServicePage.objects.first()
+        page.title = "Muokattu"
+        page.save_revision().publish()
+        self.assertEqual(ServicePage.objects.get(pk=page.pk).title, "Muokattu")
+        assert_whole_tree(self, self.directory)
+
+    def test_a_service_added_later_goes_after_the_pages_already_there(self):
+        make_service(self.directory, "Oma palvelu")
+        document = export()
+        document["contents"] = document["contents"][:1]
+        document["contents"][0]["id"] = "0b9a2c4e-8f3d-4c1a-9e7b-5d6f8a1b2c3d"
+        out = self.run_import(self.write("new.json", document), "--publish")
+        self.assertIn("created: 1", out)
+        assert_whole_tree(self, self.directory)
+        last = self.directory.get_children().last().specific
+        self.assertEqual(last.hsds_id, "0b9a2c4e-8f3d-4c1a-9e7b-5d6f8a1b2c3d")
 
     def test_a_second_import_changes_nothing_and_duplicates_nothing(self):
         before = state()
@@ -232,8 +278,8 @@ class BadInputTests(HsdsImportTestCase):
         self.first["service_at_locations"][0]["location"]["latitude"] = "north"
         self.assertRefused(
             self.document,
-            f"service {self.first['id']}: (object): 'status' is a required property",
-            "service_at_locations.0.location.latitude: 'north' is not of type 'number'",
+            f'service {self.first["id"]}: (object): "status" is a required property',
+            'service_at_locations.0.location.latitude: "north" is not of type "number"',
         )
 
     def test_an_unknown_organisation(self):

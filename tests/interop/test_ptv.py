@@ -298,6 +298,109 @@ class ReimportTests(PtvImportTestCase):
         page.refresh_from_db()
         self.assertEqual(page.get_latest_revision_as_object().summary, "Toimittajan luonnos.")
 
+    def organisations_with(self, change, name="Helsingin kaupunki"):
+        """Return organizations.json with ``change`` applied to the organisation ``name``
+        (its Finnish name), and that organisation's PTV id."""
+        document = fixture("organizations.json")
+        for organisation in document:
+            if organisation["organizationNames"][0]["value"] == name:
+                change(organisation)
+                return document, organisation["id"]
+        raise AssertionError(f"No organisation {name} in the fixtures.")
+
+    def test_a_changed_organisation_is_updated_and_the_others_left_alone(self):
+        self.run_import(FIXTURES, "--publish")
+
+        def renamed_in_swedish_with_a_new_website(organisation):
+            for name in organisation["organizationNames"]:
+                if name["language"] == "sv":
+                    name["value"] = "Helsingfors stad (ny)"
+            organisation["webPages"][0]["url"] = "https://www.hel.fi/uusi/"
+
+        document, ptv_id = self.organisations_with(renamed_in_swedish_with_a_new_website)
+        helsinki = Organisation.objects.filter(ptv_id=ptv_id)
+        pks = set(helsinki.values_list("pk", flat=True))
+        others = set(
+            Organisation.objects.exclude(ptv_id=ptv_id).values_list("pk", "name", "website")
+        )
+        providers = list(ServicePage.objects.order_by("pk").values_list("pk", "provider_id"))
+
+        out = self.run_import(self.folder(organizations=document), "--publish")
+
+        self.assertIn("organisations updated: 1", out)
+        self.assertIn(f"  {ptv_id}\n", out)
+        self.assertIn("organisations created: 0", out)
+        self.assertEqual(
+            set(helsinki.values_list("pk", "locale__language_code", "name", "website")),
+            {
+                (
+                    helsinki.get(locale__language_code=code).pk,
+                    code,
+                    name,
+                    "https://www.hel.fi/uusi/",
+                )
+                for code, name in (
+                    ("fi", "Helsingin kaupunki"),
+                    ("sv", "Helsingfors stad (ny)"),
+                    ("en", "City of Helsinki"),
+                )
+            },
+        )
+        self.assertEqual(set(helsinki.values_list("pk", flat=True)), pks)
+        self.assertEqual(
+            set(Organisation.objects.exclude(ptv_id=ptv_id).values_list("pk", "name", "website")),
+            others,
+        )
+        self.assertEqual(
+            list(ServicePage.objects.order_by("pk").values_list("pk", "provider_id")), providers
+        )
+        # Only the organisation changed: its services are as they were.
+        self.assertIn("Done: updated: 0", out)
+
+    def test_what_the_ptv_record_leaves_empty_is_kept_as_an_editor_set_it(self):
+        self.run_import(FIXTURES, "--publish")
+        document, ptv_id = self.organisations_with(
+            lambda organisation: organisation["webPages"][0].update(url="https://www.hel.fi/uusi/")
+        )
+        finnish = Organisation.objects.get(ptv_id=ptv_id, locale__language_code="fi")
+        finnish.email = "neuvonta@hel.fi"
+        finnish.phone = "+35893101611"
+        finnish.description = "Toimittajan kuvaus."
+        finnish.save()
+
+        out = self.run_import(self.folder(organizations=document), "--publish")
+
+        self.assertIn("organisations updated: 1", out)
+        finnish.refresh_from_db()
+        self.assertEqual(finnish.website, "https://www.hel.fi/uusi/")
+        # PTV gives no email or phone, and these fixtures no description.
+        self.assertEqual(
+            (finnish.email, str(finnish.phone), finnish.description),
+            ("neuvonta@hel.fi", "+35893101611", "Toimittajan kuvaus."),
+        )
+
+    def test_an_invalid_changed_organisation_value_fails_the_import_and_writes_nothing(self):
+        self.run_import(FIXTURES, "--publish")
+
+        def renamed_with_a_website_that_is_not_a_url(organisation):
+            organisation["organizationNames"][0]["value"] = "Helsingin kaupunki (uusi)"
+            organisation["webPages"][0]["url"] = "www hel fi"
+
+        document, ptv_id = self.organisations_with(renamed_with_a_website_that_is_not_a_url)
+        websites = list(Organisation.objects.order_by("pk").values_list("pk", "website"))
+        before = state()
+
+        with self.assertRaises(CommandError) as raised:
+            self.run_import(self.folder(organizations=document), "--publish")
+
+        message = str(raised.exception)
+        self.assertIn("Nothing was imported", message)
+        self.assertIn(f"{ptv_id} (fi): website", message)
+        self.assertEqual(state(), before)
+        self.assertEqual(
+            list(Organisation.objects.order_by("pk").values_list("pk", "website")), websites
+        )
+
     def test_drafts_by_default(self):
         self.run_import(FIXTURES)
         self.assertFalse(ServicePage.objects.filter(live=True).exists())

@@ -17,7 +17,7 @@ from pyproj import Transformer
 from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.core.taxonomy import Language, Municipality
-from wagtail_ikut.interop.writer import (
+from wagtail_ikut.interop.records import (
     ImportFailed,
     OrganisationRecord,
     PageValues,

@@ -6,176 +6,33 @@ TermRecords; the writer matches them to the site's objects by the source's id, s
 re-import updates instead of duplicating.
 """
 
-import contextlib
 import uuid
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from modelsearch import index as search_index
-from modelsearch.signal_handlers import post_save_signal_handler
+from modelcluster.models import get_all_child_relations
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.models import ReferenceIndex, Revision
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Revision
 from wagtail.signals import page_published, published
 
-from wagtail_ikut.conf import ikut_settings
 from wagtail_ikut.core.organisations import Organisation
+from wagtail_ikut.interop.indexing import pages_indexed_after_commit
+from wagtail_ikut.interop.new_pages import NewPages
+from wagtail_ikut.interop.organisation_writer import OrganisationWriter
+from wagtail_ikut.interop.records import NAMESPACE, ImportFailed, RecordError, Report
+from wagtail_ikut.interop.vocabulary_writer import LOOKUP, Vocabularies
 from wagtail_ikut.services.models import ServicePageMixin, ServiceStatus
 from wagtail_ikut.services.signals import index_after_commit
 
-# Page ids in translation keys: every language of an imported service shares one.
-NAMESPACE = uuid.UUID("5d0c7a3e-1b7e-4f0e-9a61-8f3c2b7d4e10")
 #: The fields tree bookkeeping fills in, left out of the checks before a page is in the tree.
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "content_type", "draft_title", "slug"]
-#: How the vocabularies a service relates to are looked up by the values records give.
-LOOKUP = {
-    "categories": "slug",
-    "target_groups": "slug",
-    "municipalities": "code",
-    "languages": "code",
-}
-
-
-@contextlib.contextmanager
-def pages_indexed_after_commit(page_class):
-    """Update Wagtail's search and reference indexes of the pages the block saves once, after
-    the transaction commits, instead of at every save."""
-    saved = set()
-
-    def collect(instance, **kwargs):
-        saved.add(instance.pk)
-
-    # Per-process, like the import itself: other processes keep indexing as they save.
-    indexing = post_save.disconnect(post_save_signal_handler, sender=page_class)
-    post_save.connect(collect, sender=page_class, weak=False)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        post_save.disconnect(collect, sender=page_class)
-        if indexing:
-            post_save.connect(post_save_signal_handler, sender=page_class)
-    transaction.on_commit(lambda: _index_pages(page_class.objects.filter(pk__in=saved)))
-
-
-def _index_pages(pages):
-    for page in pages:
-        ReferenceIndex.create_or_update_for_object(page)
-        search_index.insert_or_update_object(page)
-
-
-def read_text(file):
-    """Return the text of the UTF-8 file ``file``; raise ValueError if it is too large or not
-    UTF-8."""
-    limit = ikut_settings.IMPORT_MAX_BYTES
-    if file.stat().st_size > limit:
-        raise ValueError(
-            _("The file is larger than the limit of %(limit)s bytes.") % {"limit": limit}
-        )
-    try:
-        return file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(
-            _("The file is not UTF-8 text (byte %(position)s).") % {"position": error.start}
-        ) from error
-
-
-def rich_text(text):
-    """Return plain text (paragraphs by blank lines) as rich text."""
-    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
-    return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in paragraphs)
-
-
-def shorten(text, limit=400):
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-@dataclass
-class RecordError:
-    """What is wrong with one record of the input, and in which of its fields."""
-
-    record: str
-    field: str
-    message: str
-
-    def __str__(self):
-        return f"{self.record}: {self.field}: {self.message}"
-
-
-class ImportFailed(Exception):
-    """The input has errors; nothing was written."""
-
-    def __init__(self, errors):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
-
-
-@dataclass
-class OrganisationRecord:
-    external_id: str
-    names: dict  # language code -> name
-    kind: str
-    website: str = ""
-    descriptions: dict = field(default_factory=dict)  # language code -> description
-    email: str = ""
-    phone: str = ""
-    parent_id: str = ""
-
-
-@dataclass
-class TermRecord:
-    """A vocabulary value services refer to (``relation`` of LOOKUP), to add where missing."""
-
-    relation: str
-    key: str  # the slug or code
-    names: dict  # language code -> name
-    descriptions: dict = field(default_factory=dict)
-
-
-@dataclass
-class PageValues:
-    """A service page's values in one language.
-
-    ``relations`` give vocabulary values by slug or code (LOOKUP); ``children`` give rows as
-    dicts, a location's municipality by its code; ``slug`` is the one a new page asks for.
-    """
-
-    fields: dict
-    relations: dict = field(default_factory=dict)
-    children: dict = field(default_factory=dict)
-    slug: str = ""
-
-
-@dataclass
-class ServiceRecord:
-    external_id: str
-    organisation_id: str
-    languages: dict  # language code -> PageValues
-
-
-@dataclass
-class Report:
-    """What an import did, or would do: the records' ids by outcome."""
-
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    ended: list = field(default_factory=list)
-    conflicts: list = field(default_factory=list)
-    organisations_created: list = field(default_factory=list)
-    organisations_updated: list = field(default_factory=list)
-    terms_created: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
+#: Records whose pages are read from the site at a time, to compare them.
+BATCH = 500
 
 
 class ServiceWriter:
@@ -193,9 +50,6 @@ class ServiceWriter:
         self.publish = publish
         self.end_missing = end_missing
         self.known_keys = known_keys or {}
-        self.pending_terms = set()
-        # Filled in as they are needed; emptied once the run has added its terms.
-        self.vocabularies = {}
         self.directories = {
             page.locale.language_code: page.specific
             for page in directory.get_translations(inclusive=True).select_related("locale")
@@ -213,6 +67,10 @@ class ServiceWriter:
             raise ImportFailed(
                 [RecordError(directory.title, "--directory", _("Not a service directory."))]
             )
+        self.vocabularies = Vocabularies(self.page_class, self.directories)
+        self.organisations = OrganisationWriter(self)
+        self.providers = {}
+        self.new_pages = NewPages(self.page_class)
 
     def matching(self, external_id):
         """Return the filter that finds the site's objects with the source id ``external_id``."""
@@ -227,27 +85,22 @@ class ServiceWriter:
         Raise ImportFailed, having written nothing, if any record is invalid.
         """
         report = Report()
-        terms = [term for term in terms if self.missing_languages(term)]
+        terms = self.vocabularies.to_add(terms)
         report.terms_created = [f"{term.relation}: {term.key}" for term in terms]
-        self.pending_terms = {
-            (term.relation, code, term.key) for term in terms for code in term.names
-        }
-        plan = [self.plan(record, report) for record in services]
+        plan = self.plans(services, report)
         ending = self.to_end(organisations, services)
         report.conflicts += sorted(
             {getattr(page, self.id_field) for page in ending if self.edited_by_someone(page)}
         )
         ending = [page for page in ending if not self.edited_by_someone(page)]
         report.ended = sorted({getattr(page, self.id_field) for page in ending})
-        report.organisations_created = []
+        outcomes = {"create": report.organisations_created, "update": report.organisations_updated}
         for record in organisations:
-            found = self.find_organisation(record)
-            if found is None:
-                report.organisations_created.append(record.external_id)
-            elif self.organisation_changes(record, found.translation_key):
-                report.organisations_updated.append(record.external_id)
-        errors = [error for term in terms for error in self.check_term(term)]
-        errors += [error for record in organisations for error in self.check_organisation(record)]
+            outcome = self.organisations.outcome(record)
+            if outcome:
+                outcomes[outcome].append(record.external_id)
+        errors = [error for term in terms for error in self.vocabularies.check(term)]
+        errors += [error for record in organisations for error in self.organisations.check(record)]
         errors += [error for record, pages in plan for error in self.check(record, pages)]
         if errors:
             raise ImportFailed(errors)
@@ -255,14 +108,17 @@ class ServiceWriter:
             return report
         errors = []
         with transaction.atomic(), index_after_commit():
-            for term in terms:
-                self.write_term(term)
-            self.vocabularies.clear()
+            self.vocabularies.write(terms)
+            # What a run before this one may have read or rolled back.
+            self.providers = {}
+            self.new_pages = NewPages(self.page_class)
             created = [
-                found for record in organisations for found in self.write_organisation(record)
+                (organisation, record)
+                for record in organisations
+                for organisation in self.organisations.write(record)
             ]
             for organisation, record in created:
-                self.link_parent(organisation, record)
+                self.organisations.link_parent(organisation, record)
             with pages_indexed_after_commit(self.page_class):
                 for position, (record, pages) in enumerate(plan, 1):
                     errors += self.write(record, pages)
@@ -271,22 +127,53 @@ class ServiceWriter:
                 for page in ending:
                     page.status = ServiceStatus.ENDED
                     self.save(page, publish=self.publish and page.live)
+                self.new_pages.finish()
             if errors:
                 # Leaving the block by an exception rolls everything back.
                 raise ImportFailed(errors)
         return report
 
-    def plan(self, record, report):
-        """Return the record and, by language, (page or None, action) for it."""
-        pages = {}
-        matched = self.page_class.objects.filter(self.matching(record.external_id))
+    def plans(self, records, report):
+        """Return each record with, by language, (page or None, action) for it."""
+        plans = []
+        for start in range(0, len(records), BATCH):
+            batch = records[start : start + BATCH]
+            existing = self.existing(batch)
+            plans += [
+                self.plan(record, existing.get(record.external_id, {}), report) for record in batch
+            ]
+        return plans
+
+    def existing(self, records):
+        """Return the site's pages of ``records`` by record id and language code, read with
+        everything holds() compares."""
+        ids = {record.external_id for record in records}
+        derived = {self.known_keys[id]: id for id in ids if id in self.known_keys}
+        matched = self.page_class.objects.filter(
+            Q(**{f"{self.id_field}__in": ids}) | Q(translation_key__in=derived)
+        ).values_list("translation_key", self.id_field)
         # By translation key: a translation an editor added may lack the source's id.
-        existing = {
-            page.locale.language_code: page
-            for page in self.page_class.objects.filter(
-                translation_key__in=matched.values("translation_key")
-            ).select_related("locale", "provider", "latest_revision")
-        }
+        owners = {key: id if id in ids else derived[key] for key, id in matched}
+        pages = (
+            self.page_class.objects.filter(translation_key__in=owners)
+            .select_related("locale", "provider", "latest_revision")
+            .prefetch_related(*self.compared_relations(), "locations__municipality")
+        )
+        found = {}
+        for page in pages:
+            found.setdefault(owners[page.translation_key], {})[page.locale.language_code] = page
+        return found
+
+    def compared_relations(self):
+        return [
+            *LOOKUP,
+            *(rel.get_accessor_name() for rel in get_all_child_relations(self.page_class)),
+        ]
+
+    def plan(self, record, existing, report):
+        """Return the record and, by language, (page or None, action) for it, given its pages
+        ``existing`` by language code."""
+        pages = {}
         for code, values in record.languages.items():
             if code not in self.directories:
                 report.notes.append(
@@ -338,7 +225,7 @@ class ServiceWriter:
             return False
         for name, keys in values.relations.items():
             held = [getattr(term, LOOKUP[name]) for term in getattr(page, name).all()]
-            if sorted(held) != sorted(self.known(name, keys, page.locale)):
+            if sorted(held) != sorted(self.vocabularies.known(name, keys, page.locale)):
                 return False
         for name, rows in values.children.items():
             if self.keeps_locations(page, name):
@@ -373,22 +260,7 @@ class ServiceWriter:
 
     def keeps_locations(self, page, name):
         # An editor marked an address confidential (a shelter): the source must not publish it.
-        return name == "locations" and page.pk and page.locations.filter(confidential=True).exists()
-
-    def known(self, name, keys, locale):
-        held = self.vocabulary(name, locale)
-        pending = {key for key in keys if (name, locale.language_code, key) in self.pending_terms}
-        return [key for key in dict.fromkeys(keys) if key in held or key in pending]
-
-    def vocabulary(self, name, locale):
-        """Return the site's values of vocabulary ``name`` in ``locale`` by slug or code."""
-        cache = self.vocabularies.setdefault((name, locale.pk), {})
-        if not cache:
-            model = self.page_class._meta.get_field(name).related_model
-            cache.update(
-                (getattr(obj, LOOKUP[name]), obj) for obj in model.objects.filter(locale=locale)
-            )
-        return cache
+        return name == "locations" and any(row.confidential for row in page.locations.all())
 
     def to_end(self, organisations, services):
         if not self.end_missing:
@@ -438,46 +310,69 @@ class ServiceWriter:
         ]
 
     def build(self, record, code, page, resolve=True):
-        """Set the record's values in language ``code`` on ``page``; return it."""
-        values = record.languages[code]
-        for name, value in values.fields.items():
+        """Set the record's values in language ``code`` on ``page``, with its vocabulary values
+        and rows unless not ``resolve``; return it."""
+        page = self.build_fields(record, code, page, resolve)
+        if resolve:
+            relations, rows = self.related(record, code, page)
+            for name, objects in [*relations.items(), *rows.items()]:
+                setattr(page, name, objects)
+        return page
+
+    def build_fields(self, record, code, page, resolve=True):
+        """Set the record's field values in language ``code`` on ``page``, and its provider
+        if ``resolve``; return it."""
+        for name, value in record.languages[code].fields.items():
             setattr(page, name, value)
         setattr(page, self.id_field, record.external_id)
         if not resolve:
             return page
-        locale = self.directories[code].locale
-        page.provider = Organisation.objects.filter(
-            self.matching(record.organisation_id), locale=locale
-        ).first()
+        page.provider = self.provider(record.organisation_id, self.directories[code].locale)
         if page.provider is None:
             raise ValidationError(
                 {"provider": _("The organisation has no translation in this language.")}
             )
+        return page
+
+    def related(self, record, code, page):
+        """Return the record's vocabulary values and rows in language ``code`` for ``page``,
+        unsaved, each a dict by field name."""
+        values = record.languages[code]
+        locale = self.directories[code].locale
+        relations = {}
         for name, keys in values.relations.items():
-            held = self.vocabulary(name, locale)
-            setattr(page, name, [held[key] for key in dict.fromkeys(keys) if key in held])
-        for name, rows in values.children.items():
+            held = self.vocabularies.values(name, locale)
+            relations[name] = [held[key] for key in dict.fromkeys(keys) if key in held]
+        rows = {}
+        for name, children in values.children.items():
             if self.keeps_locations(page, name):
                 continue
             model = self.page_class._meta.get_field(name).related_model
             # In the source's order, as the editor's form would save it: without a sort_order
             # PostgreSQL returns the rows in any order, and a re-import would see a change.
-            setattr(
-                page,
-                name,
-                [
-                    model(**self.resolve_row(row, locale), sort_order=position)
-                    for position, row in enumerate(rows)
-                ],
-            )
-        return page
+            rows[name] = [
+                model(**self.resolve_row(row, locale), sort_order=position)
+                for position, row in enumerate(children)
+            ]
+        return relations, rows
+
+    def provider(self, organisation_id, locale):
+        # Read once a run: the organisations are written before the services.
+        key = (organisation_id, locale.pk)
+        if key not in self.providers:
+            self.providers[key] = Organisation.objects.filter(
+                self.matching(organisation_id), locale=locale
+            ).first()
+        return self.providers[key]
 
     def resolve_row(self, row, locale):
         if row.get("municipality") is None:
             return row
         return {
             **row,
-            "municipality": self.vocabulary("municipalities", locale).get(row["municipality"]),
+            "municipality": self.vocabularies.values("municipalities", locale).get(
+                row["municipality"]
+            ),
         }
 
     def write(self, record, pages):
@@ -512,13 +407,13 @@ class ServiceWriter:
             live=self.publish,
             has_unpublished_changes=not self.publish,
         )
-        self.build(record, code, page)
+        self.build_fields(record, code, page)
         requested = record.languages[code].slug or slugify(page.title) or "service"
         page.slug = find_available_slug(parent, requested)
         page.draft_title = page.title
         if self.publish:
             page.first_published_at = page.last_published_at = timezone.now()
-        parent.add_child(instance=page)
+        self.new_pages.add(parent, page, *self.related(record, code, page))
         revision = Revision.objects.create(
             content_object=page,
             base_content_type=page.get_base_content_type(),
@@ -542,151 +437,3 @@ class ServiceWriter:
         revision = page.save_revision()
         if publish:
             revision.publish()
-
-    def find_organisation(self, record):
-        """Return an organisation of the site that is the record's: by id, else by name."""
-        found = Organisation.objects.filter(self.matching(record.external_id)).first()
-        if found is None:
-            found = Organisation.objects.filter(
-                name__in=list(record.names.values()),
-                locale__language_code=self.default_language,
-                **{self.id_field: ""},
-            ).first()
-        return found
-
-    def organisation_translations(self, record, key):
-        """Return the record's organisation in each language the site lacks it in, unsaved."""
-        fallback = record.names.get(self.default_language) or next(iter(record.names.values()))
-        existing = set(
-            Organisation.objects.filter(translation_key=key).values_list("locale_id", flat=True)
-        )
-        return [
-            Organisation(
-                translation_key=key,
-                locale=directory.locale,
-                name=record.names.get(code, fallback),
-                description=record.descriptions.get(code, ""),
-                kind=record.kind,
-                website=record.website,
-                email=record.email,
-                phone=record.phone,
-                **{self.id_field: record.external_id},
-            )
-            for code, directory in self.directories.items()
-            if directory.locale.pk not in existing
-        ]
-
-    def organisation_changes(self, record, key):
-        """Return the site's translations of the record's organisation whose values the record
-        changes, changed and unsaved, each with the names of the fields it changes.
-
-        What the record leaves empty stays as it is: PTV gives no email or phone, say.
-        """
-        changed = []
-        for organisation in Organisation.objects.filter(translation_key=key).select_related(
-            "locale"
-        ):
-            code = organisation.locale.language_code
-            values = {
-                "name": record.names.get(code),
-                "description": record.descriptions.get(code),
-                "website": record.website,
-                "email": record.email,
-                "phone": record.phone,
-            }
-            names = []
-            for name, value in values.items():
-                field = Organisation._meta.get_field(name)
-                # As saving stores it: a phone number in E.164 form, say.
-                if value and field.to_python(value) != getattr(organisation, name):
-                    setattr(organisation, name, field.to_python(value))
-                    names.append(name)
-            if names:
-                changed.append((organisation, names))
-        return changed
-
-    def check_organisation(self, record):
-        found = self.find_organisation(record)
-        key = found and found.translation_key
-        errors = []
-        updated = [organisation for organisation, _names in self.organisation_changes(record, key)]
-        for organisation in [*self.organisation_translations(record, key), *updated]:
-            try:
-                organisation.clean_fields(exclude=["translation_key", "locale", "parent"])
-            except ValidationError as error:
-                code = organisation.locale.language_code
-                errors += [
-                    RecordError(f"organization {record.external_id} ({code})", name, " ".join(m))
-                    for name, m in error.message_dict.items()
-                ]
-        return errors
-
-    def write_organisation(self, record):
-        """Add the record's organisation in the languages the site lacks; return what was added,
-        each with its record."""
-        found = self.find_organisation(record)
-        key = (
-            found.translation_key
-            if found
-            else uuid.uuid5(NAMESPACE, f"organisation:{record.external_id}")
-        )
-        Organisation.objects.filter(translation_key=key).update(
-            **{self.id_field: record.external_id}
-        )
-        for organisation, names in self.organisation_changes(record, key):
-            organisation.save(update_fields=names)
-        created = self.organisation_translations(record, key)
-        for organisation in created:
-            organisation.save()
-        return [(organisation, record) for organisation in created]
-
-    def link_parent(self, organisation, record):
-        if record.parent_id:
-            organisation.parent = Organisation.objects.filter(
-                self.matching(record.parent_id), locale=organisation.locale
-            ).first()
-            if organisation.parent:
-                organisation.save(update_fields=["parent"])
-
-    def missing_languages(self, term):
-        """Return the languages the site lacks ``term`` in and the record names it in."""
-        model = self.page_class._meta.get_field(term.relation).related_model
-        held = set(
-            model.objects.filter(**{LOOKUP[term.relation]: term.key}).values_list(
-                "locale__language_code", flat=True
-            )
-        )
-        return [code for code in term.names if code in self.directories and code not in held]
-
-    def term_objects(self, term):
-        model = self.page_class._meta.get_field(term.relation).related_model
-        lookup = LOOKUP[term.relation]
-        found = model.objects.filter(**{lookup: term.key}).first()
-        key = (
-            found.translation_key if found else uuid.uuid5(NAMESPACE, f"{term.relation}:{term.key}")
-        )
-        for code in self.missing_languages(term):
-            values = {lookup: term.key, "name": term.names[code]}
-            if term.descriptions.get(code):
-                values["description"] = term.descriptions[code]
-            yield model(translation_key=key, locale=self.directories[code].locale, **values)
-
-    def check_term(self, term):
-        errors = []
-        for obj in self.term_objects(term):
-            try:
-                obj.clean_fields(exclude=["translation_key", "locale"])
-            except ValidationError as error:
-                errors += [
-                    RecordError(
-                        f"{term.relation} {term.key} ({obj.locale.language_code})",
-                        name,
-                        " ".join(messages),
-                    )
-                    for name, messages in error.message_dict.items()
-                ]
-        return errors
-
-    def write_term(self, term):
-        for obj in self.term_objects(term):
-            obj.save()

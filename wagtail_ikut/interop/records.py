@@ -1,0 +1,120 @@
+"""What importers read their source into, and what an import reports: the records the writer
+takes, the errors that stop it, and the text helpers the readers share."""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from wagtail_ikut.conf import ikut_settings
+
+# Of the translation keys of what an import adds: every language of one service, organisation
+# or vocabulary value shares one, derived from the source's id.
+NAMESPACE = uuid.UUID("5d0c7a3e-1b7e-4f0e-9a61-8f3c2b7d4e10")
+
+
+def read_text(file):
+    """Return the text of the UTF-8 file ``file``; raise ValueError if it is too large or not
+    UTF-8."""
+    limit = ikut_settings.IMPORT_MAX_BYTES
+    if file.stat().st_size > limit:
+        raise ValueError(
+            _("The file is larger than the limit of %(limit)s bytes.") % {"limit": limit}
+        )
+    try:
+        return file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            _("The file is not UTF-8 text (byte %(position)s).") % {"position": error.start}
+        ) from error
+
+
+def rich_text(text):
+    """Return plain text (paragraphs by blank lines) as rich text."""
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in paragraphs)
+
+
+def shorten(text, limit=400):
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass
+class RecordError:
+    """What is wrong with one record of the input, and in which of its fields."""
+
+    record: str
+    field: str
+    message: str
+
+    def __str__(self):
+        return f"{self.record}: {self.field}: {self.message}"
+
+
+class ImportFailed(Exception):
+    """The input has errors; nothing was written."""
+
+    def __init__(self, errors):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+@dataclass
+class OrganisationRecord:
+    external_id: str
+    names: dict  # language code -> name
+    kind: str
+    website: str = ""
+    descriptions: dict = field(default_factory=dict)  # language code -> description
+    email: str = ""
+    phone: str = ""
+    parent_id: str = ""
+
+
+@dataclass
+class TermRecord:
+    """A vocabulary value services refer to (``relation`` of LOOKUP), to add where missing."""
+
+    relation: str
+    key: str  # the slug or code
+    names: dict  # language code -> name
+    descriptions: dict = field(default_factory=dict)
+
+
+@dataclass
+class PageValues:
+    """A service page's values in one language.
+
+    ``relations`` give vocabulary values by slug or code (LOOKUP); ``children`` give rows as
+    dicts, a location's municipality by its code; ``slug`` is the one a new page asks for.
+    """
+
+    fields: dict
+    relations: dict = field(default_factory=dict)
+    children: dict = field(default_factory=dict)
+    slug: str = ""
+
+
+@dataclass
+class ServiceRecord:
+    external_id: str
+    organisation_id: str
+    languages: dict  # language code -> PageValues
+
+
+@dataclass
+class Report:
+    """What an import did, or would do: the records' ids by outcome."""
+
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    ended: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
+    organisations_created: list = field(default_factory=list)
+    organisations_updated: list = field(default_factory=list)
+    terms_created: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
