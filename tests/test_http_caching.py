@@ -8,6 +8,8 @@ from django.test import TestCase, override_settings
 
 from tests.factories import MunicipalityFactory, ServiceCategoryFactory
 from tests.utils import make_course, make_course_index, make_directory, make_guidance, make_service
+from wagtail_ikut.core.http_cache import content_changes_as_one
+from wagtail_ikut.core.versions import PublicContentVersion
 from wagtail_ikut.middleware import PRIVACY_HEADERS
 
 NOW = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
@@ -115,6 +117,22 @@ class ApiCachingTests(TestCase):
                 before = self.etag(self.routes["categories"])
                 edit()
                 self.assertNotEqual(self.etag(self.routes["categories"]), before)
+
+    def test_changes_made_as_one_change_the_etags_once_at_the_end(self):
+        """As an import saves its pages: the version changes as the block ends, once."""
+        before = self.etag(self.routes["service search"])
+        with content_changes_as_one():
+            make_service(self.directory, "Toinen")
+            make_service(self.directory, "Kolmas")
+            self.assertEqual(self.etag(self.routes["service search"]), before)
+        self.assertNotEqual(self.etag(self.routes["service search"]), before)
+
+    def test_changes_made_as_one_that_fail_leave_the_version(self):
+        before = PublicContentVersion.read()
+        with self.assertRaises(ValueError), content_changes_as_one():
+            make_service(self.directory, "Toinen")
+            raise ValueError("rolled back")
+        self.assertEqual(PublicContentVersion.read(), before)
 
     def test_an_answer_that_reads_the_clock_changes_its_etag_with_it(self):
         service, course = self.etag(self.routes["service"]), self.etag(self.routes["course"])

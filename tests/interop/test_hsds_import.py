@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from django.utils import translation
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
 from tests.factories import LocaleFactory
 from tests.interop.test_hsds import full_service, shelter
@@ -169,6 +169,17 @@ class ReimportTests(HsdsImportTestCase):
                 .filter(object_id=str(page.pk))
                 .exists()
             )
+            self.assertEqual(
+                list(
+                    PageLogEntry.objects.filter(page=page)
+                    .order_by("pk")
+                    .values_list("action", "revision", "label")
+                ),
+                [
+                    ("wagtail.create", None, page.title),
+                    ("wagtail.publish", page.live_revision_id, page.title),
+                ],
+            )
 
     def test_an_editor_can_edit_and_publish_an_imported_page(self):
         page = ServicePage.objects.first()
@@ -187,6 +198,28 @@ class ReimportTests(HsdsImportTestCase):
         assert_whole_tree(self, self.directory)
         last = self.directory.get_children().last().specific
         self.assertEqual(last.hsds_id, "0b9a2c4e-8f3d-4c1a-9e7b-5d6f8a1b2c3d")
+
+    def test_new_services_named_as_a_page_there_get_the_next_free_slugs(self):
+        taken = ServicePage.objects.child_of(self.directory).first()
+        document = export()
+        document["contents"] = [
+            {**document["contents"][0], "id": new_id, "name": taken.title}
+            for new_id in (
+                "0b9a2c4e-8f3d-4c1a-9e7b-5d6f8a1b2c3d",
+                "7e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+            )
+        ]
+        self.run_import(self.write("namesakes.json", document), "--publish")
+        self.assertEqual(
+            list(
+                ServicePage.objects.child_of(self.directory)
+                .filter(hsds_id__in=[item["id"] for item in document["contents"]])
+                .order_by("path")
+                .values_list("slug", flat=True)
+            ),
+            [f"{taken.slug}-1", f"{taken.slug}-2"],
+        )
+        assert_whole_tree(self, self.directory)
 
     def test_a_second_import_changes_nothing_and_duplicates_nothing(self):
         before = state()

@@ -17,6 +17,7 @@ from tests.utils import (
 from tests.webhooks.receiver import SLOW, Receiver
 from wagtail_ikut.services.models import ServiceStatus
 from wagtail_ikut.webhooks.delivery import deliver_due
+from wagtail_ikut.webhooks.events import notified_together
 from wagtail_ikut.webhooks.models import WebhookDelivery, WebhookSubscriber
 
 
@@ -75,6 +76,32 @@ class PageEventTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.service.save_revision().publish()
         self.assertEqual(events(), [("service", "ended", self.service.pk)])
+
+    def test_events_notified_together_are_queued_together_once_committed(self):
+        """As an import publishes its pages: each event still queues for its subscribers."""
+        swedish = subscribe(url="http://192.0.2.2/hook")
+        swedish.locales.set([LocaleFactory(language_code="sv")])
+        WebhookDelivery.objects.all().delete()
+        with self.captureOnCommitCallbacks(execute=True), notified_together():
+            added = make_service(self.directory, "Toinen")
+            self.course.save_revision().publish()
+            self.assertEqual(WebhookDelivery.objects.count(), 0)
+        self.assertCountEqual(
+            events(), [("service", "published", added.pk), ("course", "published", self.course.pk)]
+        )
+        self.assertFalse(WebhookDelivery.objects.filter(subscriber=swedish).exists())
+
+    def test_events_notified_together_in_a_rolled_back_block_queue_nothing(self):
+        WebhookDelivery.objects.all().delete()
+        with (
+            self.captureOnCommitCallbacks(execute=True),
+            self.assertRaises(ValueError),
+            transaction.atomic(),
+            notified_together(),
+        ):
+            make_service(self.directory, "Toinen")
+            raise ValueError("rolled back")
+        self.assertEqual(events(), [])
 
     def test_the_payload_names_the_page_its_locale_and_addresses(self):
         with self.captureOnCommitCallbacks(execute=True):

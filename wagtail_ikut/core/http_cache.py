@@ -12,6 +12,8 @@ before Wagtail routes the request or Ninja reads its parameters, can recompute i
 alone and answer a current copy's revalidation with one small query.
 """
 
+import contextlib
+import contextvars
 import dataclasses
 import functools
 import hashlib
@@ -198,6 +200,25 @@ def per_visitor(request, response):
         add_never_cache_headers(response)
 
 
+#: Set inside content_changes_as_one(): whether the block has changed public content.
+_changes = contextvars.ContextVar("wagtail_ikut_public_content_changes", default=None)
+
+
+@contextlib.contextmanager
+def content_changes_as_one():
+    """Change the public content version once, as the block ends, for all the changes it
+    makes, instead of at every save: an import saves thousands of objects in one transaction,
+    which no one sees before it commits."""
+    changes = []
+    token = _changes.set(changes)
+    try:
+        yield
+    finally:
+        _changes.reset(token)
+    if changes:
+        PublicContentVersion.bump()
+
+
 def public_content_changed(sender, **kwargs):
     """Change the public content version when a page, a restriction or a snippet changes."""
     from wagtail.snippets.models import get_snippet_models
@@ -206,8 +227,13 @@ def public_content_changed(sender, **kwargs):
     watched = (Page, PageViewRestriction, Site, Locale, VersionToken, *get_snippet_models())
     # Another version token is derived public data changing, such as the directory's index,
     # which an import writes after its transaction has committed the pages.
-    if issubclass(sender, watched) and sender is not PublicContentVersion:
+    if not issubclass(sender, watched) or sender is PublicContentVersion:
+        return
+    changes = _changes.get()
+    if changes is None:
         PublicContentVersion.bump()
+    else:
+        changes.append(sender)
 
 
 def register_signal_handlers():

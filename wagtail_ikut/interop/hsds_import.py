@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.core.taxonomy import Municipality
 from wagtail_ikut.interop import hsds
-from wagtail_ikut.interop.ptv import FINLAND
 from wagtail_ikut.interop.records import (
     ImportFailed,
     OrganisationRecord,
@@ -33,6 +32,8 @@ from wagtail_ikut.interop.records import (
     RecordError,
     ServiceRecord,
     TermRecord,
+    json_error,
+    outside_finland,
     read_text,
     rich_text,
     shorten,
@@ -92,7 +93,7 @@ def _objects(name, text):
     except json.JSONDecodeError as error:
         # Extra data after a first value is NDJSON: one value a line.
         if error.msg != "Extra data":
-            raise ValueError(_json_error(error)) from error
+            raise ValueError(json_error(error)) from error
         return [_line(name, number, line) for number, line in enumerate(text.splitlines(), 1)]
     if isinstance(document, dict) and isinstance(document.get("contents"), list):
         document = document["contents"]
@@ -105,16 +106,8 @@ def _line(name, number, line):
         return f"{name}:{number}", json.loads(line)
     except json.JSONDecodeError as error:
         raise ValueError(
-            _("Line %(line)s: %(error)s") % {"line": number, "error": _json_error(error)}
+            _("Line %(line)s: %(error)s") % {"line": number, "error": json_error(error)}
         ) from error
-
-
-def _json_error(error):
-    return _("The file is not valid JSON: %(message)s at line %(line)s, column %(column)s.") % {
-        "message": error.msg,
-        "line": error.lineno,
-        "column": error.colno,
-    }
 
 
 def known_keys(page_class):
@@ -469,15 +462,10 @@ class HsdsReader:
         latitude, longitude = location.get("latitude"), location.get("longitude")
         if latitude is None or longitude is None:
             return None
-        south, north, west, east = FINLAND
-        if not (south <= latitude <= north and west <= longitude <= east):
+        message = outside_finland(latitude, longitude)
+        if message:
             if name == "latitude":
-                self.error(
-                    record,
-                    f"{field}.latitude",
-                    _("The coordinates %(latitude).5f, %(longitude).5f are outside Finland.")
-                    % {"latitude": latitude, "longitude": longitude},
-                )
+                self.error(record, f"{field}.latitude", message)
             return None
         return Decimal(f"{location[name]:.6f}")
 

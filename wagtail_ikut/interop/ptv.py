@@ -23,6 +23,8 @@ from wagtail_ikut.interop.records import (
     PageValues,
     RecordError,
     ServiceRecord,
+    json_error,
+    outside_finland,
     read_text,
     rich_text,
     shorten,
@@ -31,8 +33,6 @@ from wagtail_ikut.interop.records import (
 LANGUAGES = ("fi", "sv", "en")
 #: PTV's weekday names, Monday first as in ``Weekday``.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-#: Where Finland lies, in WGS84 degrees, with a margin: (south, north, west, east).
-FINLAND = (59.3, 70.2, 19.0, 31.7)
 SHIPPED_MAPPING = Path(__file__).with_name("ptv_mapping.json")
 #: PTV's coordinates are in the Finnish national grid; the directory's in WGS 84 degrees.
 _TM35FIN_TO_WGS84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
@@ -69,10 +69,7 @@ def _read_json(file):
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValueError(
-            _("The file is not valid JSON: %(message)s at line %(line)s, column %(column)s.")
-            % {"message": error.msg, "line": error.lineno, "column": error.colno}
-        ) from error
+        raise ValueError(json_error(error)) from error
 
 
 def _items(document):
@@ -422,14 +419,9 @@ class PtvReader:
         if abs(latitude) > 90:
             # PTV gives coordinates in ETRS-TM35FIN metres (EPSG:3067), northing as "latitude".
             latitude, longitude = tm35fin_to_wgs84(latitude, longitude)
-        south, north, west, east = FINLAND
-        if not (south <= latitude <= north and west <= longitude <= east):
-            self.error(
-                record,
-                f"{field}.latitude",
-                _("The coordinates %(latitude).5f, %(longitude).5f are outside Finland.")
-                % {"latitude": latitude, "longitude": longitude},
-            )
+        message = outside_finland(latitude, longitude)
+        if message:
+            self.error(record, f"{field}.latitude", message)
             return None, None
         return Decimal(f"{latitude:.6f}"), Decimal(f"{longitude:.6f}")
 

@@ -30,6 +30,30 @@ def read_text(file):
         ) from error
 
 
+#: Where Finland lies, in WGS 84 degrees, with a margin: (south, north, west, east).
+FINLAND = (59.3, 70.2, 19.0, 31.7)
+
+
+def outside_finland(latitude, longitude):
+    """Return the error message for coordinates outside Finland, or None if they are inside."""
+    south, north, west, east = FINLAND
+    if south <= latitude <= north and west <= longitude <= east:
+        return None
+    return _("The coordinates %(latitude).5f, %(longitude).5f are outside Finland.") % {
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+
+
+def json_error(error):
+    """Return the message for a json.JSONDecodeError, with its line and column."""
+    return _("The file is not valid JSON: %(message)s at line %(line)s, column %(column)s.") % {
+        "message": error.msg,
+        "line": error.lineno,
+        "column": error.colno,
+    }
+
+
 def rich_text(text):
     """Return plain text (paragraphs by blank lines) as rich text."""
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]

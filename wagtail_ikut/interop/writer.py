@@ -11,15 +11,11 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
-from wagtail.coreutils import find_available_slug
-from wagtail.log_actions import log
-from wagtail.models import Revision
-from wagtail.signals import page_published, published
 
+from wagtail_ikut.core.http_cache import content_changes_as_one
 from wagtail_ikut.core.organisations import Organisation
 from wagtail_ikut.interop.indexing import pages_indexed_after_commit
 from wagtail_ikut.interop.new_pages import NewPages
@@ -28,6 +24,7 @@ from wagtail_ikut.interop.records import NAMESPACE, ImportFailed, RecordError, R
 from wagtail_ikut.interop.vocabulary_writer import LOOKUP, Vocabularies
 from wagtail_ikut.services.models import ServicePageMixin, ServiceStatus
 from wagtail_ikut.services.signals import index_after_commit
+from wagtail_ikut.webhooks.events import notified_together
 
 #: The fields tree bookkeeping fills in, left out of the checks before a page is in the tree.
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "content_type", "draft_title", "slug"]
@@ -70,7 +67,7 @@ class ServiceWriter:
         self.vocabularies = Vocabularies(self.page_class, self.directories)
         self.organisations = OrganisationWriter(self)
         self.providers = {}
-        self.new_pages = NewPages(self.page_class)
+        self.new_pages = NewPages(self.page_class, self.publish)
 
     def matching(self, external_id):
         """Return the filter that finds the site's objects with the source id ``external_id``."""
@@ -107,11 +104,16 @@ class ServiceWriter:
         if dry_run:
             return report
         errors = []
-        with transaction.atomic(), index_after_commit():
+        with (
+            transaction.atomic(),
+            index_after_commit(),
+            content_changes_as_one(),
+            notified_together(),
+        ):
             self.vocabularies.write(terms)
             # What a run before this one may have read or rolled back.
             self.providers = {}
-            self.new_pages = NewPages(self.page_class)
+            self.new_pages = NewPages(self.page_class, self.publish)
             created = [
                 (organisation, record)
                 for record in organisations
@@ -399,39 +401,13 @@ class ServiceWriter:
 
     def create(self, record, code, key):
         """Add the record's page in language ``code``, with its first revision, live if
-        publishing: as save_revision() and publish() leave a new page, in one save."""
+        publishing."""
         parent = self.directories[code]
-        page = self.page_class(
-            locale=parent.locale,
-            translation_key=key,
-            live=self.publish,
-            has_unpublished_changes=not self.publish,
-        )
+        page = self.page_class(locale=parent.locale, translation_key=key)
         self.build_fields(record, code, page)
         requested = record.languages[code].slug or slugify(page.title) or "service"
-        page.slug = find_available_slug(parent, requested)
-        page.draft_title = page.title
-        if self.publish:
-            page.first_published_at = page.last_published_at = timezone.now()
+        page.slug = self.new_pages.available_slug(parent, requested)
         self.new_pages.add(parent, page, *self.related(record, code, page))
-        revision = Revision.objects.create(
-            content_object=page,
-            base_content_type=page.get_base_content_type(),
-            content=page.serializable_data(),
-            object_str=str(page),
-        )
-        page.latest_revision = revision
-        page.latest_revision_created_at = revision.created_at
-        page.live_revision = revision if self.publish else None
-        self.page_class.objects.filter(pk=page.pk).update(
-            latest_revision=revision,
-            latest_revision_created_at=revision.created_at,
-            live_revision=page.live_revision,
-        )
-        if self.publish:
-            page_published.send(sender=self.page_class, instance=page, revision=revision)
-            published.send(sender=self.page_class, instance=page, revision=revision)
-            log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
 
     def save(self, page, publish):
         revision = page.save_revision()

@@ -1,5 +1,7 @@
 """Turn page publishing, unpublishing, deletion, moves and ended services into deliveries."""
 
+import contextlib
+import contextvars
 from urllib.parse import urljoin
 
 import swapper
@@ -47,6 +49,25 @@ def payload(event, kind, page):
     }
 
 
+#: Set inside notified_together(): the messages of the block's events.
+_together = contextvars.ContextVar("wagtail_ikut_webhook_messages", default=None)
+
+
+@contextlib.contextmanager
+def notified_together():
+    """Queue the deliveries of the block's events together once the transaction commits,
+    instead of one event at a time: an import publishes thousands of pages."""
+    messages = []
+    token = _together.set(messages)
+    try:
+        yield
+    finally:
+        _together.reset(token)
+    if messages:
+        # robust: a failure to queue is logged; the change has committed all the same.
+        transaction.on_commit(lambda: queue(messages), robust=True)
+
+
 def notify(event, page):
     """Queue ``event`` on ``page`` for its subscribers once the current transaction commits."""
     kind = kind_of(page)
@@ -54,17 +75,26 @@ def notify(event, page):
         return
     # Read now: after a deletion commits, the page is gone.
     message = payload(event, kind, page)
-    # robust: a failure to queue is logged; the editor's change has committed all the same.
-    transaction.on_commit(lambda: queue(message), robust=True)
+    messages = _together.get()
+    if messages is not None:
+        messages.append(message)
+    else:
+        transaction.on_commit(lambda: queue([message]), robust=True)
 
 
-def queue(message):
-    """Add a pending delivery of ``message`` for every subscriber who wants it."""
-    subscribers = WebhookSubscriber.interested_in(message["kind"], message["locale"])
-    WebhookDelivery.objects.bulk_create(
-        WebhookDelivery(subscriber=subscriber, event=message["event"], payload=message)
-        for subscriber in subscribers
-    )
+def queue(messages):
+    """Add a pending delivery of each of ``messages`` for every subscriber who wants it."""
+    subscribers = {}
+    deliveries = []
+    for message in messages:
+        wanted = (message["kind"], message["locale"])
+        if wanted not in subscribers:
+            subscribers[wanted] = list(WebhookSubscriber.interested_in(*wanted))
+        deliveries += [
+            WebhookDelivery(subscriber=subscriber, event=message["event"], payload=message)
+            for subscriber in subscribers[wanted]
+        ]
+    WebhookDelivery.objects.bulk_create(deliveries)
 
 
 def page_published_handler(sender, instance, **kwargs):

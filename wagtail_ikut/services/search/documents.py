@@ -1,9 +1,11 @@
 """What search knows of each service, read in bulk; and the database's own index of it."""
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -155,24 +157,44 @@ def _attach(rows, chunk, relation, target, fields):
 
 
 def index_rows(rows):
-    """Write each row's analysed terms, or drop them if the public may not see the service."""
+    """Write each row's analysed terms, or drop them if the public may not see the service:
+    in one transaction, a chunk of rows a statement, so that a reindex or an import's index
+    does not commit once a service."""
     count = 0
+    rows = iter(rows)
+    with transaction.atomic():
+        while chunk := list(itertools.islice(rows, CHUNK)):
+            _index_chunk(chunk)
+            count += len(chunk)
+        if count:
+            ServiceIndexVersion.bump()
+    return count
+
+
+def _index_chunk(rows):
+    documents, dropped = [], []
     for row in rows:
         if row.is_searchable:
             title_terms, body_terms = row.analysed_terms()
-            ServiceSearchDocument.objects.update_or_create(
-                page_id=row.pk, defaults={"title_terms": title_terms, "body_terms": body_terms}
+            documents.append(
+                ServiceSearchDocument(
+                    page_id=row.pk, title_terms=title_terms, body_terms=body_terms
+                )
             )
         else:
-            ServiceSearchDocument.objects.filter(page_id=row.pk).delete()
+            dropped.append(row.pk)
             title_terms = body_terms = None
         # The row now tells what the index holds, for the search engine written next.
         row.values["search_document__title_terms"] = title_terms
         row.values["search_document__body_terms"] = body_terms
-        count += 1
-    if count:
-        ServiceIndexVersion.bump()
-    return count
+    ServiceSearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["title_terms", "body_terms"],
+    )
+    if dropped:
+        ServiceSearchDocument.objects.filter(page_id__in=dropped).delete()
 
 
 def reindex_services(queryset=None):
