@@ -13,6 +13,7 @@ Standard library only, so it runs before the project's dependencies are installe
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -77,7 +78,7 @@ ENGINES = {
 #: The engine the tests run against: IKUT_TEST_ENGINE, OpenSearch unless set.
 ENGINE = ENGINES[os.environ.get("IKUT_TEST_ENGINE") or "opensearch"]
 MODELSEARCH_BACKEND = ENGINE.modelsearch_backend
-CLUSTER_NAME = "wagtail-ikut-test"
+CLUSTER_PREFIX = "wagtail-ikut-test"
 PORTS = range(9200, 9300)  # the runner binds -baseHttpPort + 1 and never goes past 9299
 START_TIMEOUT = 180
 DEFAULT_JAVA_OPTS = "-Xms512m -Xmx512m"
@@ -215,7 +216,8 @@ def start(dir, engine=ENGINE):
     cmd = [f"{java_home}/bin/java", *java_opts, "--enable-native-access=ALL-UNNAMED"]
     cmd += ["-cp", f"{lib}/*", engine.main_class, "-numOfNode", "1"]
     cmd += ["-basePath", str(base / "cluster")]
-    cmd += ["-baseHttpPort", str(port - 1), "-clusterName", CLUSTER_NAME, "-confPath", str(conf)]
+    cmd += ["-baseHttpPort", str(port - 1), "-clusterName", _cluster_name(base)]
+    cmd += ["-confPath", str(conf)]
     with open(base / f"{engine.name}.log", "w") as log:
         proc = subprocess.Popen(
             cmd,
@@ -235,6 +237,12 @@ def start(dir, engine=ENGINE):
         raise
     (base / "url").write_text(url + "\n")
     return url
+
+
+def _cluster_name(base):
+    """Name the cluster after DIR: nodes of one name on one host find and join each other."""
+    # The outage test's node, started while the suite's node runs, once joined that cluster.
+    return f"{CLUSTER_PREFIX}-{hashlib.sha256(str(base).encode()).hexdigest()[:10]}"
 
 
 def _wait_until_up(base, engine, proc):
