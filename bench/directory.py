@@ -417,6 +417,11 @@ def worker_line(script, database, arguments, **environ):
     return lines[-1] if lines else None
 
 
+def template_path(name):
+    """Return the migrated database that the workers of benchmark ``name`` start from."""
+    return DATA / f"{name}-migrated.sqlite3"
+
+
 def run_sizes(name, sizes, run_worker, keep_data):
     """Migrate a template database once, then time each size in a worker on a copy of it.
 
@@ -424,7 +429,7 @@ def run_sizes(name, sizes, run_worker, keep_data):
     size.
     """
     DATA.mkdir(exist_ok=True)
-    template = DATA / f"{name}-migrated.sqlite3"
+    template = template_path(name)
     template.unlink(missing_ok=True)  # left by --keep-data, perhaps from older migrations
     log("migrating a template database")
     run_worker(template, "--worker", "migrate")
@@ -453,7 +458,7 @@ def print_sizes(name, script, sizes, arguments, args):
     finally:
         # Only this benchmark's files: another one may be running on bench/.data/ too.
         if not args.keep_data:
-            (DATA / f"{name}-migrated.sqlite3").unlink(missing_ok=True)
+            template_path(name).unlink(missing_ok=True)
     run_seconds = round(time.perf_counter() - started, 1)
     print(json.dumps({"sizes": results, "seed": args.seed, "run_seconds": run_seconds}))
 

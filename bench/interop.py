@@ -1,13 +1,17 @@
-"""Benchmark the HSDS export at scale; one JSON line.
+"""Benchmark the HSDS export and import at scale; one JSON line.
 
 Run ``.venv/bin/python bench/interop.py --sizes 20000`` (see bench/README.md). For each size a
 worker process loads the services into a fresh SQLite copy of a migrated database (bench/load.py)
-and times ``ikut_export_hsds`` in the JSON and CSV forms, in Finnish, the largest locale; with
-``--api``, the HSDS API's ``/hsds/services`` in-process instead (time_api).
+and times ``ikut_export_hsds`` in the JSON and CSV forms, in Finnish, the largest locale; then a
+worker of its own, on another copy with the directories and organisations only, imports the
+services exported in each language and imports them again (time_import). With ``--api``, the
+HSDS API's ``/hsds/services`` in-process instead (time_api).
 """
 
 import argparse
 import io
+import json
+import shutil
 import sys
 import tempfile
 import time
@@ -15,17 +19,20 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
-DATA = BENCH_DIR / ".data"
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
 sys.path.insert(0, str(ROOT))
 
 from bench.directory import (  # noqa: E402
+    DATA,
     SEED,
     TEXTS,
     do_worker_part,
     log,
     percentiles,
     print_sizes,
+    setup_django,
+    template_path,
+    worker_line,
 )
 
 FORMATS = ("json", "csv")
@@ -100,27 +107,37 @@ def run_size(size, args):
             files = [path] if path.is_file() else list(path.iterdir())
             result[f"export_{format}_mb"] = round(sum(f.stat().st_size for f in files) / 1e6, 1)
             log(f"{format}: {result[f'export_{format}_seconds']} s")
-        result.update(time_import(Path(folder), _directories["fi"]))
+        for code in ("fi", "sv", "en"):
+            path = Path(folder) / f"hsds-{code}.json"
+            call_command("ikut_export_hsds", str(path), locale=code, verbosity=0)
+        # Into a site of its own, with the directories and organisations only: deleting the
+        # services here would take longer than the whole benchmark.
+        database = Path(folder) / "import.sqlite3"
+        shutil.copyfile(template_path("interop"), database)
+        arguments = ["--worker", "import", "--size", str(size), "--seed", str(args.seed)]
+        arguments += ["--folder", folder]
+        result.update(json.loads(worker_line(__file__, database, arguments)))
     return result
 
 
-def time_import(folder, directory):
+def time_import(args):
+    """In a worker on a fresh database: time importing the services exported to ``--folder``,
+    then importing them again unchanged."""
     from django.core.management import call_command
 
+    from bench.load import Loader
     from wagtail_ikut.services.models import ServicePage
 
-    paths = []
-    for code in ("fi", "sv", "en"):
-        paths.append(str(folder / f"hsds-{code}.json"))
-        call_command("ikut_export_hsds", paths[-1], locale=code, verbosity=0)
-    ServicePage.objects.all().delete()
+    loader = Loader(args.size, args.seed)
+    loader.load_setup()
+    paths = [str(Path(args.folder) / f"hsds-{code}.json") for code in ("fi", "sv", "en")]
     result = {}
     for name in ("import", "unchanged_reimport"):
         started = time.perf_counter()
         call_command(
             "ikut_import_hsds",
             *paths,
-            directory=str(directory.pk),
+            directory=str(loader.directories["fi"].pk),
             publish=True,
             stdout=io.StringIO(),
         )
@@ -139,10 +156,15 @@ def main():
         "--api", action="store_true", help="time the HSDS API's /hsds/services, not the export"
     )
     parser.add_argument("--repeat", type=int, default=10, help="rounds of API requests timed")
-    parser.add_argument("--worker", choices=["migrate", "run"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["migrate", "run", "import"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.worker == "import":
+        setup_django()
+        print(json.dumps(time_import(args)))
+        return
     if args.worker:
         do_worker_part(args, run_size)
         return

@@ -181,6 +181,22 @@ class ReimportTests(HsdsImportTestCase):
                 ],
             )
 
+    def test_the_references_recorded_of_a_new_page_are_those_wagtail_records_for_it(self):
+        def recorded(page):
+            return set(
+                ReferenceIndex.get_references_for_object(page).values_list(
+                    "content_type", "to_content_type", "to_object_id", "model_path", "content_path"
+                )
+            )
+
+        for page in ServicePage.objects.all():
+            imported = recorded(page)
+            ReferenceIndex.remove_for_object(page)
+            ReferenceIndex.create_or_update_for_object(page)
+            with self.subTest(page=page.title):
+                self.assertTrue(imported)
+                self.assertEqual(imported, recorded(page))
+
     def test_an_editor_can_edit_and_publish_an_imported_page(self):
         page = ServicePage.objects.first()
         page.title = "Muokattu"
