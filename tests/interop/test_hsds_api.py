@@ -225,6 +225,14 @@ class FilterTests(HSDSAPITestCase):
         ):
             self.assertEqual(self.names(taxonomy_term_id=term_id), ["Oikeudellinen neuvonta"])
 
+    def test_an_organisation_type_term_gives_the_services_of_its_organisations(self):
+        make_service(self.directory, "Järjestön neuvonta", provider=OrganisationFactory(kind="ngo"))
+        make_service(
+            self.directory, "Seurakunnan apu", provider=OrganisationFactory(kind="religious")
+        )
+        term_id = hsds.ORGANISATION_KINDS.term_id("ngo")
+        self.assertEqual(self.names(taxonomy_term_id=term_id), ["Järjestön neuvonta"])
+
     def test_a_municipality_term_includes_the_nationwide_services(self):
         full_service(self.directory)
         make_service(self.directory, "Valtakunnallinen", nationwide=True)

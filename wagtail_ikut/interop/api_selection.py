@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 import swapper
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,11 @@ TERM_FILTERS = {
     hsds.LOW_THRESHOLD.id: lambda code: Q(**{code: True}),
     hsds.CATEGORIES.id: lambda code: Q(categories__slug=code),
     hsds.TARGET_GROUPS.id: lambda code: Q(target_groups__slug=code),
-    hsds.ORGANISATION_KINDS.id: lambda code: Q(provider__kind=code),
+    # Checked a service at a time: joined, SQLite would read every service of the kind and sort
+    # them all by path for a page's 20.
+    hsds.ORGANISATION_KINDS.id: lambda code: Exists(
+        Organisation.objects.filter(pk=OuterRef("provider_id"), kind=code)
+    ),
     hsds.MUNICIPALITIES.id: lambda code: (
         Q(pk__in=ServicePage.objects.filter(municipalities__code=code).values("pk"))
         | Q(nationwide=True)
