@@ -30,12 +30,13 @@ from bench.directory import (  # noqa: E402
     log,
     percentiles,
     print_sizes,
-    setup_django,
     template_path,
     worker_line,
 )
 
 FORMATS = ("json", "csv")
+#: The exports the import benchmark imports, one a language.
+LANGUAGES = ("fi", "sv", "en")
 
 
 def api_requests():
@@ -107,9 +108,8 @@ def run_size(size, args):
             files = [path] if path.is_file() else list(path.iterdir())
             result[f"export_{format}_mb"] = round(sum(f.stat().st_size for f in files) / 1e6, 1)
             log(f"{format}: {result[f'export_{format}_seconds']} s")
-        for code in ("fi", "sv", "en"):
-            path = Path(folder) / f"hsds-{code}.json"
-            call_command("ikut_export_hsds", str(path), locale=code, verbosity=0)
+        for code in LANGUAGES:
+            call_command("ikut_export_hsds", language_file(folder, code), locale=code, verbosity=0)
         # Into a site of its own, with the directories and organisations only: deleting the
         # services here would take longer than the whole benchmark.
         database = Path(folder) / "import.sqlite3"
@@ -120,7 +120,11 @@ def run_size(size, args):
     return result
 
 
-def time_import(args):
+def language_file(folder, code):
+    return str(Path(folder) / f"hsds-{code}.json")
+
+
+def time_import(size, args):
     """In a worker on a fresh database: time importing the services exported to ``--folder``,
     then importing them again unchanged."""
     from django.core.management import call_command
@@ -128,9 +132,9 @@ def time_import(args):
     from bench.load import Loader
     from wagtail_ikut.services.models import ServicePage
 
-    loader = Loader(args.size, args.seed)
+    loader = Loader(size, args.seed)
     loader.load_setup()
-    paths = [str(Path(args.folder) / f"hsds-{code}.json") for code in ("fi", "sv", "en")]
+    paths = [language_file(args.folder, code) for code in LANGUAGES]
     result = {}
     for name in ("import", "unchanged_reimport"):
         started = time.perf_counter()
@@ -161,12 +165,8 @@ def main():
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    if args.worker == "import":
-        setup_django()
-        print(json.dumps(time_import(args)))
-        return
     if args.worker:
-        do_worker_part(args, run_size)
+        do_worker_part(args, time_import if args.worker == "import" else run_size)
         return
 
     arguments = ["--seed", str(args.seed), "--repeat", str(args.repeat)]

@@ -32,11 +32,13 @@ from wagtail_ikut.interop.records import (
     RecordError,
     ServiceRecord,
     TermRecord,
+    contact_row,
     json_error,
     outside_finland,
     read_text,
     rich_text,
     shorten,
+    time_of_day,
 )
 from wagtail_ikut.services.details import OpeningHoursException
 from wagtail_ikut.services.models import LOW_THRESHOLD_FLAGS, ServicePage, ServiceStatus
@@ -393,8 +395,8 @@ class HsdsReader:
                 weekly.append(
                     {
                         "weekday": hsds.BYDAY.index(day.strip()),
-                        "opens": _time(opens),
-                        "closes": _time(closes),
+                        "opens": time_of_day(opens),
+                        "closes": time_of_day(closes),
                         "by_appointment": appointment,
                     }
                 )
@@ -404,7 +406,8 @@ class HsdsReader:
     def exception(self, record, field, schedule, appointment):
         start = _date(schedule["valid_from"])
         end = _date(schedule.get("valid_to")) or start
-        opens, closes = _time(schedule.get("opens_at")), _time(schedule.get("closes_at"))
+        opens = time_of_day(schedule.get("opens_at"))
+        closes = time_of_day(schedule.get("closes_at"))
         if opens is None:
             kind = OpeningHoursException.Kind.CLOSED
         elif appointment:
@@ -523,13 +526,16 @@ def contact_channels(item):
     ]
     return [
         *(
-            _channel("phone", phone.get("description", ""), phone=phone["number"])
+            contact_row("phone", phone.get("description", ""), phone=phone["number"])
             for phone in item.get("phones") or []
         ),
-        *(_channel("email", contact.get("name", ""), email=contact["email"]) for contact in emails),
+        *(
+            contact_row("email", contact.get("name", ""), email=contact["email"])
+            for contact in emails
+        ),
         # HSDS has no kind of online channel; a chat says so in its name or address.
         *(
-            _channel(
+            contact_row(
                 "chat" if "chat" in (place.get("name", "") + place["url"]).lower() else "web_form",
                 place.get("name", ""),
                 url=place["url"],
@@ -539,20 +545,9 @@ def contact_channels(item):
     ]
 
 
-def _channel(kind, label, phone="", email="", url=""):
-    return {"kind": kind, "phone": phone, "email": email, "url": url, "label": label[:255]}
-
-
 def _date(value):
     try:
         return datetime.date.fromisoformat(value[:10])
     except (TypeError, ValueError):
         # Missing, or not a date: the row's check then names the field.
-        return None
-
-
-def _time(value):
-    try:
-        return datetime.time.fromisoformat(value)
-    except (TypeError, ValueError):
         return None

@@ -23,11 +23,13 @@ from wagtail_ikut.interop.records import (
     PageValues,
     RecordError,
     ServiceRecord,
+    contact_row,
     json_error,
     outside_finland,
     read_text,
     rich_text,
     shorten,
+    time_of_day,
 )
 
 LANGUAGES = ("fi", "sv", "en")
@@ -273,8 +275,8 @@ class PtvReader:
                         weekly.append(
                             {
                                 "weekday": day,
-                                "opens": _time(opening.get("from")),
-                                "closes": _time(opening.get("to")),
+                                "opens": time_of_day(opening.get("from")),
+                                "closes": time_of_day(opening.get("to")),
                                 "by_appointment": bool(entry.get("isReservation")),
                             }
                         )
@@ -314,8 +316,8 @@ class PtvReader:
             {
                 **base,
                 "kind": kind,
-                "opens": _time(opening.get("from")),
-                "closes": _time(opening.get("to")),
+                "opens": time_of_day(opening.get("from")),
+                "closes": time_of_day(opening.get("to")),
             }
             for opening in entry["openingHour"]
         ]
@@ -427,7 +429,7 @@ class PtvReader:
 
     def contacts(self, channel, code):
         kind = channel["serviceChannelType"]
-        label = _text(channel.get("serviceChannelNames"), "Name", code)[:255]
+        label = _text(channel.get("serviceChannelNames"), "Name", code)
         for phone in _in_language(
             channel.get("phoneNumbers", []) + channel.get("supportPhones", []), code
         ):
@@ -435,16 +437,12 @@ class PtvReader:
                 number = phone["number"]
                 if not phone.get("isFinnishServiceNumber"):
                     number = (phone.get("prefixNumber") or "") + number
-                yield _contact("phone", label, phone=number)
+                yield contact_row("phone", label, phone=number)
         for email in _in_language(channel.get("supportEmails"), code):
-            yield _contact("email", label, email=email["value"])
+            yield contact_row("email", label, email=email["value"])
         if kind in ("WebPage", "EChannel"):
             for page in _in_language(channel.get("webPages"), code):
-                yield _contact("web_form", page.get("value") or label, url=page["url"])
-
-
-def _contact(kind, label, phone="", email="", url=""):
-    return {"kind": kind, "phone": phone, "email": email, "url": url, "label": label}
+                yield contact_row("web_form", page.get("value") or label, url=page["url"])
 
 
 def _responsible(item):
@@ -478,13 +476,6 @@ def _in_language(items, code):
 
 def _language_text(items, code):
     return "\n\n".join(item["value"] for item in _in_language(items, code) if item.get("value"))
-
-
-def _time(value):
-    try:
-        return datetime.time.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _accessibility(address, code):

@@ -1,6 +1,7 @@
 """What importers read their source into, and what an import reports: the records the writer
 takes, the errors that stop it, and the text helpers the readers share."""
 
+import datetime
 import uuid
 from dataclasses import dataclass, field
 
@@ -58,6 +59,20 @@ def rich_text(text):
     """Return plain text (paragraphs by blank lines) as rich text."""
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in paragraphs)
+
+
+def time_of_day(value):
+    """Return the time an ISO ``HH:MM[:SS]`` string gives, else None (the row's check then
+    names the field)."""
+    try:
+        return datetime.time.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def contact_row(kind, label, phone="", email="", url=""):
+    """Return the values of a service's contact channel row, its label cut to fit."""
+    return {"kind": kind, "phone": phone, "email": email, "url": url, "label": label[:255]}
 
 
 def shorten(text, limit=400):
